@@ -93,3 +93,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   parts.push(`${d.severity === 'error' ? 'E' : d.severity === 'warning' ? 'W' : 'I'}${d.code} ${d.name}: ${d.message}`);
   return parts.join(' ');
 }
+
+/**
+ * What command executors receive: report a problem by its code row and a reason. The caller (the
+ * device) adds the record index, byte offset and command name it is executing.
+ */
+export type ReportFn = (def: DiagnosticCode, message: string) => void;
