@@ -1,0 +1,35 @@
+/**
+ * svga3d-decoder: SVGA FIFO bytes ⇄ typed commands. Pure, stateless, table-driven.
+ */
+export type {
+  CommandBody,
+  CommandBodyInput,
+  CommandName,
+  SvgaCommand,
+  SvgaCommandInput,
+  SvgaCommandOf,
+  UndecodedCommand,
+} from './commands.js';
+export { COMMAND_SPECS, COMMAND_SPECS_BY_ID, COMMAND_SPECS_BY_NAME, SVGA_COMMAND_ID } from './commands.js';
+export { DecoderDiagnostics, type DecoderDiagnosticName } from './decoder-diagnostics.js';
+export type { CommandFamily, CommandSpec } from './spec/command-spec.js';
+export {
+  commandShortName,
+  commandSpecName,
+  is3dCommandId,
+  SVGA_3D_CMD_BASE,
+  SVGA_3D_CMD_LAST_NAMED,
+  SVGA_3D_CMD_LEGACY_BASE,
+  SVGA_3D_CMD_MAX,
+} from './spec/command-ids.js';
+export { COMMANDS_2D, SVGARemapGMR2Flags } from './spec/commands-2d.js';
+export { COMMANDS_3D } from './spec/commands-3d.js';
+export { enumName } from './spec/enum-table.js';
+export * from './spec/enums.js';
+export * from './spec/enums-render-state.js';
+export * from './spec/enums-texture-state.js';
+export type { Display, FixedSpec, MemberLayout, NamedEnum, ScalarSpec, StructSpec, ValueOf } from './spec/layout.js';
+export { offsetOf } from './spec/layout.js';
+export * from './spec/structs.js';
+export { SVGA3dSurfaceFormatName, SVGA3dSurfaceFormatNameEnum } from './spec/surface-format-names.js';
+export type { TailSpec } from './spec/tails.js';
