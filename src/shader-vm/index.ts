@@ -5,3 +5,10 @@
 export * from './ir/ir.js';
 export * from './ir/opcodes.js';
 export * from './ir/registers.js';
+export { ShaderDiag } from './shader-diagnostics.js';
+export { decodeShader, parseVersionToken } from './decode/decoder.js';
+export type { DecodeResult } from './decode/decoder.js';
+export { encodeShader } from './encode/encoder.js';
+export type { EncodeResult } from './encode/encoder.js';
+export { disassemble, formatInstruction, formatSrc, formatDst } from './text/disassembler.js';
+export { formatFloatG9 } from './text/format-float.js';
