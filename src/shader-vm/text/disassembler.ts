@@ -58,7 +58,7 @@ function dclText(ins: DclInstruction, version: ShaderVersion): string {
   const parts: string[] = [];
   const isIo = d.file === 'input' || d.file === 'output';
   const implicitUsage = version.type === 'ps' && version.major < 3;
-  if (ins.usage !== 0 || ins.usageIndex !== 0 || (isIo && !implicitUsage && d.file !== 'sampler')) {
+  if (ins.usage !== 0 || ins.usageIndex !== 0 || (isIo && !implicitUsage)) {
     const name = USAGE_NAMES[ins.usage] ?? `usage${ins.usage}x`;
     parts.push(ins.usageIndex !== 0 ? `${name}${ins.usageIndex}` : name);
   }
