@@ -5,7 +5,7 @@
  * interpreter relies on, so an unvalidated program can never send it out of bounds.
  */
 
-import type { DiagnosticSink } from '../../common/diagnostics.js';
+import type { DiagnosticCode, DiagnosticSink } from '../../common/diagnostics.js';
 import { diagnostic } from '../../common/diagnostics.js';
 import type { DclInstruction, ShaderProgram } from '../ir/ir.js';
 import { Opcode } from '../ir/opcodes.js';
@@ -72,7 +72,7 @@ function analyse(program: ShaderProgram, sink: DiagnosticSink | undefined): Prep
   const samplerTypes = new Uint8Array(20);
   let writesDepth = false;
 
-  const report = (def: typeof InterpDiag.BAD_STRUCTURE, message: string): void => {
+  const report = (def: DiagnosticCode, message: string): void => {
     problems.push(message);
     sink?.report(diagnostic(def, message));
   };

@@ -1,0 +1,154 @@
+/**
+ * The interpreter's register state for one invocation: 1 lane (a vertex) or 4 lanes (a 2×2 pixel
+ * quad, lane 0 = (x, y), 1 = (x+1, y), 2 = (x, y+1), 3 = (x+1, y+1)). Per-lane registers are kept
+ * as float32 lane-major vectors: register r, lane l occupies [(r·lanes + l)·4, +4).
+ *
+ * Out-of-range rule (documented choice): a read whose final index (relative addressing included)
+ * falls outside the register file gives (0, 0, 0, 0), as D3D9 specifies for constants; such a
+ * write is dropped.
+ */
+
+import type { DstOperand, RegisterFile, ShaderVersion, SrcOperand } from '../ir/ir.js';
+import type { Vec4 } from '../ops/modifiers.js';
+import { applySourceModifier, ps1xRange, swizzleInto } from '../ops/modifiers.js';
+import { BOOL_CONSTANTS, FLOAT_CONSTANTS, INT_CONSTANTS } from './prepare.js';
+
+/** Per-lane register files and how many registers each holds. */
+const LANE_FILES: Partial<Record<RegisterFile, number>> = {
+  temp: 32,
+  input: 16,
+  addr: 1,
+  texture: 8,
+  rastout: 3,
+  attrout: 2,
+  texcrdout: 8,
+  output: 12,
+  colorout: 4,
+  depthout: 1,
+  misc: 2,
+  predicate: 1,
+};
+
+/** Register state of one invocation. */
+export class Machine {
+  readonly lanes: number;
+  readonly version: ShaderVersion;
+  readonly isPixel: boolean;
+  /** ps_1_x register range (0 = none). */
+  readonly range: number;
+  readonly files = new Map<RegisterFile, Float32Array>();
+  /** Registers of each output file that were written (bit per register). */
+  readonly written = new Map<RegisterFile, number>();
+  /** Float constants c0–c255 (shared by all lanes), API values overridden by DEF. */
+  readonly consts = new Float32Array(FLOAT_CONSTANTS * 4);
+  readonly ints = new Int32Array(INT_CONSTANTS * 4);
+  readonly bools = new Uint8Array(BOOL_CONSTANTS);
+  /** Interpolated texture coordinates of ps_1_x (read-only source of the texture-address ops). */
+  readonly texcoords: Float32Array;
+  /** The loop counter aL of the innermost loop (uniform: loop counts come from constants). */
+  aL = 0;
+  /** Lanes discarded by texkill (bit per lane). */
+  killed = 0;
+  /** ps_1_x texm3x2pad / texm3x3pad row results, 2 per lane, and how many are pending. */
+  readonly pad: Float32Array;
+  padCount = 0;
+
+  constructor(lanes: number, version: ShaderVersion) {
+    this.lanes = lanes;
+    this.version = version;
+    this.isPixel = version.type === 'ps';
+    this.range = ps1xRange(version.major, version.minor, this.isPixel);
+    for (const [file, count] of Object.entries(LANE_FILES) as [RegisterFile, number][]) {
+      this.files.set(file, new Float32Array(count * lanes * 4));
+    }
+    this.texcoords = new Float32Array(8 * lanes * 4);
+    this.pad = new Float32Array(2 * lanes);
+  }
+
+  /** Number of registers in a per-lane file (0 when the file is not per lane). */
+  count(file: RegisterFile): number {
+    return LANE_FILES[file] ?? 0;
+  }
+
+  /** Offset of register `reg`, lane `lane` in its file's array. */
+  offset(reg: number, lane: number): number {
+    return (reg * this.lanes + lane) * 4;
+  }
+
+  /** The relative-address offset of an operand for a lane (a0 component or aL; 0 without). */
+  relativeOffset(rel: SrcOperand['relative'], lane: number): number {
+    if (!rel) return 0;
+    if (rel.file === 'loop') return this.aL;
+    if (rel.file === 'addr') {
+      const a = this.files.get('addr') as Float32Array;
+      return a[lane * 4 + (rel.component & 3)] as number;
+    }
+    return 0;
+  }
+
+  /** Reads the raw (unswizzled) register into `out`; out-of-range reads give zeros. */
+  readRaw(file: RegisterFile, index: number, lane: number, out: Vec4): void {
+    switch (file) {
+      case 'const':
+        if (index >= 0 && index < FLOAT_CONSTANTS) out.set(this.consts.subarray(index * 4, index * 4 + 4));
+        else out.fill(0);
+        return;
+      case 'constint':
+        if (index >= 0 && index < INT_CONSTANTS) for (let i = 0; i < 4; i++) out[i] = this.ints[index * 4 + i] as number;
+        else out.fill(0);
+        return;
+      case 'constbool':
+        out.fill(index >= 0 && index < BOOL_CONSTANTS && this.bools[index] ? 1 : 0);
+        return;
+      case 'loop':
+        out.fill(this.aL);
+        return;
+      default: {
+        const arr = this.files.get(file);
+        const count = this.count(file);
+        if (arr && index >= 0 && index < count) {
+          const o = this.offset(index, lane);
+          out.set(arr.subarray(o, o + 4));
+        } else out.fill(0);
+      }
+    }
+  }
+
+  private readonly raw = new Float32Array(4);
+
+  /** Reads a source operand for one lane: register (relative index applied) → swizzle → modifier. */
+  readSrc(src: SrcOperand, lane: number, out: Vec4): void {
+    const index = src.index + this.relativeOffset(src.relative, lane);
+    this.readRaw(src.file, index, lane, this.raw);
+    swizzleInto(out, this.raw, 0, src.swizzle);
+    applySourceModifier(out, src.modifier);
+  }
+
+  /** Whether a boolean-like source (b#, p0 component, with `!`) is true for a lane. */
+  readCondition(src: SrcOperand, lane: number): boolean {
+    this.readRaw(src.file, src.index, lane, this.raw);
+    const v = (this.raw[src.swizzle & 3] as number) !== 0;
+    return src.modifier === 'not' ? !v : v;
+  }
+
+  /**
+   * Writes `value` to a destination for one lane, components in `mask` only. Returns false when
+   * the register is out of range (the write is dropped).
+   */
+  writeDst(dst: DstOperand, lane: number, value: Vec4, mask: number): boolean {
+    const index = dst.index + (dst.relative ? this.relativeOffset(dst.relative, lane) : 0);
+    const arr = this.files.get(dst.file);
+    if (!arr || index < 0 || index >= this.count(dst.file) || mask === 0) return false;
+    const o = this.offset(index, lane);
+    for (let i = 0; i < 4; i++) if (mask & (1 << i)) arr[o + i] = value[i] as number;
+    this.written.set(dst.file, (this.written.get(dst.file) ?? 0) | (1 << index));
+    return true;
+  }
+
+  /** Direct access to a per-lane register vector (for loading inputs and reading outputs). */
+  vector(file: RegisterFile, reg: number, lane: number): Float32Array {
+    const arr = this.files.get(file) as Float32Array;
+    const o = this.offset(reg, lane);
+    return arr.subarray(o, o + 4);
+  }
+}
