@@ -12,3 +12,7 @@ export { encodeShader } from './encode/encoder.js';
 export type { EncodeResult } from './encode/encoder.js';
 export { disassemble, formatInstruction, formatSrc, formatDst } from './text/disassembler.js';
 export { formatFloatG9 } from './text/format-float.js';
+export { validateShader, validateProgram } from './validate/validator.js';
+export type { ValidationResult } from './validate/validator.js';
+export { assemble, parseVersionName, knownMnemonics } from './text/assembler.js';
+export type { AssembleOptions, AssembleResult } from './text/assembler.js';
