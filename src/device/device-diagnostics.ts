@@ -26,6 +26,8 @@ export const REG_DIAGNOSTICS = {
   E_FIFO_FRAMING: row(3012, 'E_FIFO_FRAMING'),
   /** A decoded command that this device does not implement (guest-backed, DX, obsolete 2D). */
   E_UNSUPPORTED_CMD: row(3020, 'E_UNSUPPORTED_CMD'),
+  /** An executor failed unexpectedly; the command is abandoned and replay goes on. */
+  E_INTERNAL: row(3021, 'E_INTERNAL'),
   /** A device option out of range (VRAM or FIFO size); the default is used instead. */
   E_OPTION: row(3030, 'E_OPTION'),
 } as const;
@@ -100,7 +102,7 @@ export const CTX_DIAGNOSTICS = {
   W_CLEAR_NO_TARGET: row(3431, 'W_CLEAR_NO_TARGET', 'warning'),
   /** Query type other than OCCLUSION. */
   E_QUERY_TYPE: row(3440, 'E_QUERY_TYPE'),
-  /** END_QUERY without BEGIN_QUERY, or WAIT_FOR_QUERY of a query never ended. */
+  /** END_QUERY without BEGIN_QUERY. */
   E_QUERY_STATE: row(3441, 'E_QUERY_STATE'),
   /** The 12-byte query result does not fit the guest region. */
   E_QUERY_RESULT: row(3442, 'E_QUERY_RESULT'),

@@ -5,14 +5,14 @@
  * defaults translated to SVGA's own enum numbers, except SHADEMODE, which the SDK documents as
  * FLAT. States are kept as raw 32-bit words: float states hold IEEE bits.
  */
-import { SVGA3dRenderStateName as RS } from '../../svga3d-decoder/spec/enums-render-state.js';
+import { SVGA3dRenderStateName as RS } from '../../svga3d-decoder/index.js';
 import {
   SVGA3dTextureStateName as TS,
   SVGA3dTextureCombiner as TC,
   SVGA3dTextureArgData as TA,
   SVGA3dTextureAddress as ADDRESS,
   SVGA3dTextureFilter as FILTER,
-} from '../../svga3d-decoder/spec/enums-texture-state.js';
+} from '../../svga3d-decoder/index.js';
 
 /** Render-state names are `1 .. RENDER_STATE_COUNT - 1`; 0 is INVALID. */
 export const RENDER_STATE_COUNT = RS.MAX;
