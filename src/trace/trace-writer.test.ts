@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DiagnosticList } from '../common/diagnostics.js';
+import { CommandWriter } from '../svga3d-decoder/index.js';
 import { readTrace } from './read-trace.js';
 import type { RecordView } from './trace-records.js';
 import { TraceWriter } from './trace-writer.js';
@@ -60,8 +61,11 @@ describe('TraceWriter', () => {
   it('writes Uint32Array FIFO words little-endian and accepts a word source', () => {
     const fromWords = readTrace(new TraceWriter().fifo(new Uint32Array([30, 0x01020304])).finish());
     expect(Array.from(fromWords.records[0]?.payload ?? [])).toEqual([30, 0, 0, 0, 4, 3, 2, 1]);
-    const source = { bytes: () => new Uint8Array([1, 0, 0, 0]) };
+    const source = { finish: () => new Uint8Array([1, 0, 0, 0]) };
     expect(Array.from(readTrace(new TraceWriter().fifo(source).finish()).records[0]?.payload ?? [])).toEqual([1, 0, 0, 0]);
+    // The codec's CommandWriter is such a source: FENCE (id 30) with value 7.
+    const fence = readTrace(new TraceWriter().fifo(new CommandWriter().fence(7)).finish());
+    expect(Array.from(fence.records[0]?.payload ?? [])).toEqual([30, 0, 0, 0, 7, 0, 0, 0]);
   });
 
   it('rejects misuse at once', () => {

@@ -16,10 +16,13 @@ import {
 } from './trace-format.js';
 import { SVGA_ID_2, SvgaReg } from './svga-registers.js';
 
-/** Anything that can hand over finished FIFO words (the codec's `CommandWriter` does). */
+/**
+ * Anything that can hand over finished FIFO commands: the codec's `CommandWriter` is one. Kept
+ * structural so the trace layer does not depend on the codec.
+ */
 export interface FifoWordSource {
   /** The commands written so far, as little-endian bytes (a whole number of words). */
-  bytes(): Uint8Array;
+  finish(): Uint8Array;
 }
 
 const utf8 = new TextEncoder();
@@ -131,7 +134,7 @@ export class TraceWriter {
     let bytes: Uint8Array;
     if (commands instanceof Uint8Array) bytes = commands;
     else if (commands instanceof Uint32Array) bytes = littleEndianBytes(commands);
-    else bytes = commands.bytes();
+    else bytes = commands.finish();
     if (bytes.length % 4 !== 0) throw new RangeError(`FIFO bytes (${bytes.length}) are not a whole number of words`);
     return this.record(RecordType.FIFO, bytes);
   }
