@@ -77,10 +77,10 @@ function clampAddr(n: number): number {
  */
 export function movaRound(x: number): number {
   const a = Math.floor(Math.abs(x) + 0.5);
-  return clampAddr(x < 0 ? -a : a);
+  return clampAddr(x < 0 ? -a : a) + 0; // + 0 turns −0 into 0: a0 is an integer register
 }
 
 /** vs_1_1 `mov a0.x, src`: float to integer with floor (Wine `test_mova`, confirmed on Windows). */
 export function mov11Floor(x: number): number {
-  return clampAddr(Math.floor(x));
+  return clampAddr(Math.floor(x)) + 0;
 }
