@@ -1,0 +1,199 @@
+/**
+ * SURFACE_STRETCHBLT: scales `boxSrc` of one image onto `boxDest` of another (or the same) image
+ * with POINT or LINEAR filtering (svga3d-protocol.md §3.1, §5.4).
+ *
+ * Rules:
+ * - Each box is clipped to its own image (as VirtualBox does), then the clipped source is scaled
+ *   onto the clipped destination. An empty box after clipping draws nothing (a warning; no
+ *   division by zero). Clipped sides longer than 2^20 are refused so the arithmetic stays exact.
+ * - Sampling per axis is `stretch-sampling.ts`: destination centre i + 0.5 → source
+ *   `(i + 0.5) · srcW / dstW − 0.5`, 8 fractional bits, taps clamped to the source box.
+ * - Volumes: destination slice k reads source slice `⌊(2k + 1) · srcD / (2 · dstD)⌋` (POINT in
+ *   z for both modes; LINEAR filters within the slice only).
+ * - Byte path, for A8R8G8B8 / X8R8G8B8 in either direction: the four bytes are blended as
+ *   integers, `(Σ wᵢ · byteᵢ + 32768) >> 16` with `wᵢ` the products of the 8-bit axis weights
+ *   (sum 65536): round half up, exact, and a 1:1 stretch copies bytes. An X8R8G8B8 source gives
+ *   alpha 255 to an A8R8G8B8 destination; an X destination byte receives the blended A/X byte (as
+ *   src/formats packs X from alpha).
+ * - Other pairs go through float: the source slice is unpacked with `unpackImageRgbaF32`, blended
+ *   with the same weights in float64 and packed with `packRgbaF32`. Destinations it cannot pack
+ *   (compressed, depth, YUV, BUFFER) and sources it cannot unpack are refused.
+ * - The source is read from a snapshot when source and destination are the same image, so
+ *   overlapping boxes read the original pixels.
+ */
+import type { ReportFn } from '../../common/diagnostics.js';
+import { packRgbaF32, SVGA3dSurfaceFormat, unpackImageRgbaF32 } from '../../formats/index.js';
+import type { SurfaceImage } from '../surface-image.js';
+import { clipExtent } from './box-geometry.js';
+import { resolveImage } from './image-lookup.js';
+import type { SurfaceSource } from './surface.js';
+import { type BoxFields, SVGA3dStretchBltMode, type SurfaceStretchBltBody } from './surface-commands.js';
+import { SurfaceDiagnostics as D } from './surface-diagnostics.js';
+import { type AxisTaps, axisTaps, MAX_STRETCH_EXTENT, sliceTap } from './stretch-sampling.js';
+
+/** A box clipped to its image. */
+interface Clipped {
+  readonly x: number;
+  readonly y: number;
+  readonly z: number;
+  readonly w: number;
+  readonly h: number;
+  readonly d: number;
+}
+
+function clipBox(box: BoxFields, image: SurfaceImage): Clipped {
+  return {
+    x: box.x,
+    y: box.y,
+    z: box.z,
+    w: clipExtent(box.x, box.w, image.width),
+    h: clipExtent(box.y, box.h, image.height),
+    d: clipExtent(box.z, box.d, image.depth),
+  };
+}
+
+function isEmpty(b: Clipped): boolean {
+  return b.w === 0 || b.h === 0 || b.d === 0;
+}
+
+function isBgra8(format: number): boolean {
+  return format === SVGA3dSurfaceFormat.A8R8G8B8 || format === SVGA3dSurfaceFormat.X8R8G8B8;
+}
+
+/** Executes a SURFACE_STRETCHBLT body. Never throws; problems are reported and the command skipped. */
+export function executeSurfaceStretchBlt(store: SurfaceSource, body: SurfaceStretchBltBody, report: ReportFn): void {
+  if (body.mode !== SVGA3dStretchBltMode.POINT && body.mode !== SVGA3dStretchBltMode.LINEAR) {
+    report(D.E_STRETCH_MODE, `mode ${body.mode} is neither POINT (0) nor LINEAR (1)`);
+    return;
+  }
+  const src = resolveImage(store, body.src, 'source', report);
+  if (src === undefined) return;
+  const dst = resolveImage(store, body.dest, 'destination', report);
+  if (dst === undefined) return;
+  const sb = clipBox(body.boxSrc, src.image);
+  const db = clipBox(body.boxDest, dst.image);
+  if (isEmpty(sb) || isEmpty(db)) {
+    report(
+      D.W_STRETCH_EMPTY,
+      `nothing to stretch: source ${sb.w}×${sb.h}×${sb.d}, destination ${db.w}×${db.h}×${db.d} after clipping`,
+    );
+    return;
+  }
+  if (Math.max(sb.w, sb.h, sb.d, db.w, db.h, db.d) > MAX_STRETCH_EXTENT) {
+    report(D.E_STRETCH_SIZE, `a clipped box side exceeds ${MAX_STRETCH_EXTENT} pixels`);
+    return;
+  }
+  const srcFormat = src.surface.format;
+  const dstFormat = dst.surface.format;
+  const srcImage: SurfaceImage = src.image.bytes === dst.image.bytes ? { ...src.image, bytes: src.image.bytes.slice() } : src.image;
+  const linear = body.mode === SVGA3dStretchBltMode.LINEAR;
+  const tx = axisTaps(sb.w, db.w, linear);
+  const ty = axisTaps(sb.h, db.h, linear);
+
+  if (isBgra8(srcFormat) && isBgra8(dstFormat)) {
+    const opaqueSource = srcFormat === SVGA3dSurfaceFormat.X8R8G8B8 && dstFormat === SVGA3dSurfaceFormat.A8R8G8B8;
+    for (let k = 0; k < db.d; k++) {
+      const sz = sb.z + sliceTap(k, sb.d, db.d);
+      stretchSliceBytes(srcImage, sb, sz, dst.image, db, db.z + k, tx, ty, opaqueSource);
+    }
+    return;
+  }
+  const probe = new Uint8Array(dst.surface.formatInfo.bytesPerBlock);
+  if (!packRgbaF32(dstFormat, 0, 0, 0, 0, probe, 0) || dst.surface.formatInfo.blockWidth !== 1 || dst.surface.formatInfo.blockHeight !== 1) {
+    report(D.E_STRETCH_FORMAT, `cannot stretch into ${dst.surface.formatInfo.name}: the format cannot be packed`);
+    return;
+  }
+  let cachedSlice = -1;
+  let texels: Float32Array | undefined;
+  for (let k = 0; k < db.d; k++) {
+    const sz = sb.z + sliceTap(k, sb.d, db.d);
+    if (sz !== cachedSlice) {
+      texels = unpackImageRgbaF32(srcFormat, srcImage, sz);
+      cachedSlice = sz;
+    }
+    if (texels === undefined) {
+      report(D.E_STRETCH_FORMAT, `cannot stretch from ${src.surface.formatInfo.name}: the format cannot be unpacked`);
+      return;
+    }
+    stretchSliceFloat(texels, srcImage.width, sb, dstFormat, dst.image, db, db.z + k, tx, ty, dst.surface.formatInfo.bytesPerBlock);
+  }
+}
+
+/** The integer byte path for the two 8-bit BGRA formats. */
+function stretchSliceBytes(
+  s: SurfaceImage,
+  sb: Clipped,
+  sz: number,
+  d: SurfaceImage,
+  db: Clipped,
+  dz: number,
+  tx: AxisTaps,
+  ty: AxisTaps,
+  opaqueSource: boolean,
+): void {
+  const sBase = sz * s.slicePitch;
+  const src = s.bytes;
+  const out = d.bytes;
+  for (let j = 0; j < db.h; j++) {
+    const fy = ty.f[j] ?? 0;
+    const row0 = sBase + (sb.y + (ty.i0[j] ?? 0)) * s.rowPitch;
+    const row1 = sBase + (sb.y + (ty.i1[j] ?? 0)) * s.rowPitch;
+    let o = dz * d.slicePitch + (db.y + j) * d.rowPitch + db.x * 4;
+    for (let i = 0; i < db.w; i++, o += 4) {
+      const fx = tx.f[i] ?? 0;
+      const c0 = (sb.x + (tx.i0[i] ?? 0)) * 4;
+      const c1 = (sb.x + (tx.i1[i] ?? 0)) * 4;
+      const w00 = (256 - fx) * (256 - fy);
+      const w10 = fx * (256 - fy);
+      const w01 = (256 - fx) * fy;
+      const w11 = fx * fy;
+      for (let c = 0; c < 4; c++) {
+        if (c === 3 && opaqueSource) {
+          out[o + 3] = 255;
+          continue;
+        }
+        const sum =
+          w00 * (src[row0 + c0 + c] ?? 0) +
+          w10 * (src[row0 + c1 + c] ?? 0) +
+          w01 * (src[row1 + c0 + c] ?? 0) +
+          w11 * (src[row1 + c1 + c] ?? 0);
+        out[o + c] = (sum + 32768) >> 16;
+      }
+    }
+  }
+}
+
+/** The float path: blend unpacked RGBA in float64, pack into the destination format. */
+function stretchSliceFloat(
+  texels: Float32Array,
+  srcWidth: number,
+  sb: Clipped,
+  dstFormat: number,
+  d: SurfaceImage,
+  db: Clipped,
+  dz: number,
+  tx: AxisTaps,
+  ty: AxisTaps,
+  bytesPerPixel: number,
+): void {
+  const px = [0, 0, 0, 0];
+  for (let j = 0; j < db.h; j++) {
+    const fy = (ty.f[j] ?? 0) / 256;
+    const row0 = (sb.y + (ty.i0[j] ?? 0)) * srcWidth;
+    const row1 = (sb.y + (ty.i1[j] ?? 0)) * srcWidth;
+    const o = dz * d.slicePitch + (db.y + j) * d.rowPitch + db.x * bytesPerPixel;
+    for (let i = 0; i < db.w; i++) {
+      const fx = (tx.f[i] ?? 0) / 256;
+      const p00 = (row0 + sb.x + (tx.i0[i] ?? 0)) * 4;
+      const p10 = (row0 + sb.x + (tx.i1[i] ?? 0)) * 4;
+      const p01 = (row1 + sb.x + (tx.i0[i] ?? 0)) * 4;
+      const p11 = (row1 + sb.x + (tx.i1[i] ?? 0)) * 4;
+      for (let c = 0; c < 4; c++) {
+        const top = (texels[p00 + c] ?? 0) * (1 - fx) + (texels[p10 + c] ?? 0) * fx;
+        const bottom = (texels[p01 + c] ?? 0) * (1 - fx) + (texels[p11 + c] ?? 0) * fx;
+        px[c] = fx === 0 && fy === 0 ? (texels[p00 + c] ?? 0) : top * (1 - fy) + bottom * fy;
+      }
+      packRgbaF32(dstFormat, px[0] ?? 0, px[1] ?? 0, px[2] ?? 0, px[3] ?? 0, d.bytes, o + i * bytesPerPixel);
+    }
+  }
+}
