@@ -15,14 +15,14 @@
  *   (sum 65536): round half up, exact, and a 1:1 stretch copies bytes. An X8R8G8B8 source gives
  *   alpha 255 to an A8R8G8B8 destination; an X destination byte receives the blended A/X byte (as
  *   src/formats packs X from alpha).
- * - Other pairs go through float: the source slice is unpacked with `unpackImageRgbaF32`, blended
- *   with the same weights in float64 and packed with `packRgbaF32`. Destinations it cannot pack
+ * - Other pairs go through float: each tap is read with `readTexelRgbaF32`, blended with the same
+ *   weights in float64 and packed with `packRgbaF32`. Destinations it cannot pack
  *   (compressed, depth, YUV, BUFFER) and sources it cannot unpack are refused.
  * - The source is read from a snapshot when source and destination are the same image, so
  *   overlapping boxes read the original pixels.
  */
 import type { ReportFn } from '../../common/diagnostics.js';
-import { packRgbaF32, SVGA3dSurfaceFormat, unpackImageRgbaF32 } from '../../formats/index.js';
+import { packRgbaF32, readTexelRgbaF32, SVGA3dSurfaceFormat } from '../../formats/index.js';
 import type { SurfaceImage } from '../surface-image.js';
 import { clipExtent } from './box-geometry.js';
 import { resolveImage } from './image-lookup.js';
@@ -85,7 +85,7 @@ export function executeSurfaceStretchBlt(store: SurfaceSource, body: SurfaceStre
   }
   const srcFormat = src.surface.format;
   const dstFormat = dst.surface.format;
-  const srcImage: SurfaceImage = src.image.bytes === dst.image.bytes ? { ...src.image, bytes: src.image.bytes.slice() } : src.image;
+  const srcImage = src.image.bytes === dst.image.bytes ? snapshot(src.image) : src.image;
   const linear = body.mode === SVGA3dStretchBltMode.LINEAR;
   const tx = axisTaps(sb.w, db.w, linear);
   const ty = axisTaps(sb.h, db.h, linear);
@@ -99,24 +99,23 @@ export function executeSurfaceStretchBlt(store: SurfaceSource, body: SurfaceStre
     return;
   }
   const probe = new Uint8Array(dst.surface.formatInfo.bytesPerBlock);
-  if (!packRgbaF32(dstFormat, 0, 0, 0, 0, probe, 0) || dst.surface.formatInfo.blockWidth !== 1 || dst.surface.formatInfo.blockHeight !== 1) {
+  if (!packRgbaF32(dstFormat, 0, 0, 0, 0, probe, 0)) {
     report(D.E_STRETCH_FORMAT, `cannot stretch into ${dst.surface.formatInfo.name}: the format cannot be packed`);
     return;
   }
-  let cachedSlice = -1;
-  let texels: Float32Array | undefined;
+  if (!readTexelRgbaF32(srcFormat, srcImage, sb.x, sb.y, sb.z, new Float32Array(4))) {
+    report(D.E_STRETCH_FORMAT, `cannot stretch from ${src.surface.formatInfo.name}: the format cannot be unpacked`);
+    return;
+  }
   for (let k = 0; k < db.d; k++) {
     const sz = sb.z + sliceTap(k, sb.d, db.d);
-    if (sz !== cachedSlice) {
-      texels = unpackImageRgbaF32(srcFormat, srcImage, sz);
-      cachedSlice = sz;
-    }
-    if (texels === undefined) {
-      report(D.E_STRETCH_FORMAT, `cannot stretch from ${src.surface.formatInfo.name}: the format cannot be unpacked`);
-      return;
-    }
-    stretchSliceFloat(texels, srcImage.width, sb, dstFormat, dst.image, db, db.z + k, tx, ty, dst.surface.formatInfo.bytesPerBlock);
+    stretchSliceFloat(srcFormat, srcImage, sb, sz, dstFormat, dst.image, db, db.z + k, tx, ty, dst.surface.formatInfo.bytesPerBlock);
   }
+}
+
+/** A private copy of an image, so a stretch within one image reads the pixels as they were. */
+function snapshot(image: SurfaceImage): SurfaceImage {
+  return { ...image, bytes: image.bytes.slice() };
 }
 
 /** The integer byte path for the two 8-bit BGRA formats. */
@@ -163,11 +162,15 @@ function stretchSliceBytes(
   }
 }
 
-/** The float path: blend unpacked RGBA in float64, pack into the destination format. */
+/**
+ * The float path: reads the taps texel by texel (no whole-slice unpack, so memory stays bounded by
+ * the images), blends in float64 and packs into the destination format.
+ */
 function stretchSliceFloat(
-  texels: Float32Array,
-  srcWidth: number,
+  srcFormat: number,
+  s: SurfaceImage,
   sb: Clipped,
+  sz: number,
   dstFormat: number,
   d: SurfaceImage,
   db: Clipped,
@@ -176,22 +179,30 @@ function stretchSliceFloat(
   ty: AxisTaps,
   bytesPerPixel: number,
 ): void {
+  const taps = new Float32Array(16);
   const px = [0, 0, 0, 0];
   for (let j = 0; j < db.h; j++) {
     const fy = (ty.f[j] ?? 0) / 256;
-    const row0 = (sb.y + (ty.i0[j] ?? 0)) * srcWidth;
-    const row1 = (sb.y + (ty.i1[j] ?? 0)) * srcWidth;
+    const y0 = sb.y + (ty.i0[j] ?? 0);
+    const y1 = sb.y + (ty.i1[j] ?? 0);
     const o = dz * d.slicePitch + (db.y + j) * d.rowPitch + db.x * bytesPerPixel;
     for (let i = 0; i < db.w; i++) {
       const fx = (tx.f[i] ?? 0) / 256;
-      const p00 = (row0 + sb.x + (tx.i0[i] ?? 0)) * 4;
-      const p10 = (row0 + sb.x + (tx.i1[i] ?? 0)) * 4;
-      const p01 = (row1 + sb.x + (tx.i0[i] ?? 0)) * 4;
-      const p11 = (row1 + sb.x + (tx.i1[i] ?? 0)) * 4;
-      for (let c = 0; c < 4; c++) {
-        const top = (texels[p00 + c] ?? 0) * (1 - fx) + (texels[p10 + c] ?? 0) * fx;
-        const bottom = (texels[p01 + c] ?? 0) * (1 - fx) + (texels[p11 + c] ?? 0) * fx;
-        px[c] = fx === 0 && fy === 0 ? (texels[p00 + c] ?? 0) : top * (1 - fy) + bottom * fy;
+      const x0 = sb.x + (tx.i0[i] ?? 0);
+      const x1 = sb.x + (tx.i1[i] ?? 0);
+      readTexelRgbaF32(srcFormat, s, x0, y0, sz, taps, 0);
+      if (fx === 0 && fy === 0) {
+        // An exact tap: no blend, so NaN or infinite texels pass unchanged to the packer.
+        for (let c = 0; c < 4; c++) px[c] = taps[c] ?? 0;
+      } else {
+        readTexelRgbaF32(srcFormat, s, x1, y0, sz, taps, 4);
+        readTexelRgbaF32(srcFormat, s, x0, y1, sz, taps, 8);
+        readTexelRgbaF32(srcFormat, s, x1, y1, sz, taps, 12);
+        for (let c = 0; c < 4; c++) {
+          const top = (taps[c] ?? 0) * (1 - fx) + (taps[4 + c] ?? 0) * fx;
+          const bottom = (taps[8 + c] ?? 0) * (1 - fx) + (taps[12 + c] ?? 0) * fx;
+          px[c] = top * (1 - fy) + bottom * fy;
+        }
       }
       packRgbaF32(dstFormat, px[0] ?? 0, px[1] ?? 0, px[2] ?? 0, px[3] ?? 0, d.bytes, o + i * bytesPerPixel);
     }
