@@ -72,8 +72,12 @@ export function diagnostic(
 export class DiagnosticList implements DiagnosticSink {
   readonly items: Diagnostic[] = [];
   /** Upper bound so a hostile stream cannot grow the list without limit; the rest are counted. */
-  constructor(readonly limit = 100_000) {}
+  readonly limit: number;
+  /** Diagnostics past `limit`, counted but not kept. */
   dropped = 0;
+  constructor(limit = 100_000) {
+    this.limit = limit;
+  }
   report(d: Diagnostic): void {
     if (this.items.length < this.limit) this.items.push(d);
     else this.dropped++;
