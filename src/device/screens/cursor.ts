@@ -93,16 +93,16 @@ export class CursorState {
     const w = u32(body.width);
     const h = u32(body.height);
     if (!this.checkHeader(body.id, w, h, report)) return;
-    if (body.data.length < w * h * 4) {
-      report(D.E_CURSOR, `alpha cursor data holds ${body.data.length} bytes; ${w}x${h} needs ${w * h * 4}`);
+    if (body.pixels.length < w * h * 4) {
+      report(D.E_CURSOR, `alpha cursor data holds ${body.pixels.length} bytes; ${w}x${h} needs ${w * h * 4}`);
       return;
     }
     const image = createRgba8Image(w, h);
     for (let i = 0; i < w * h * 4; i += 4) {
-      image.data[i] = body.data[i + 2] as number;
-      image.data[i + 1] = body.data[i + 1] as number;
-      image.data[i + 2] = body.data[i] as number;
-      image.data[i + 3] = body.data[i + 3] as number;
+      image.data[i] = body.pixels[i + 2] as number;
+      image.data[i + 1] = body.pixels[i + 1] as number;
+      image.data[i + 2] = body.pixels[i] as number;
+      image.data[i + 3] = body.pixels[i + 3] as number;
     }
     this.definition = { kind: 'alpha', hotspotX: u32(body.hotspotX), hotspotY: u32(body.hotspotY), image };
   }

@@ -13,14 +13,15 @@ function setup(): { s: ScreenSystem; mem: FakeMemory; gmr: Uint8Array } {
   const s = new ScreenSystem({ vram: new Uint8Array(64), memory: mem, surfaces: new FakeSurfaces(), unpackRgba8: unpackBgra });
   const c = collector();
   // Screen 0: 4×2 at (0, 0); screen 1: 2×2 at (4, 0), to its right.
-  s.defineScreen({ screen: { structSize: 28, id: 0, flags: 3, size: { width: 4, height: 2 }, root: { x: 0, y: 0 } } }, c.report);
-  s.defineScreen({ screen: { structSize: 28, id: 1, flags: 1, size: { width: 2, height: 2 }, root: { x: 4, y: 0 } } }, c.report);
+  s.defineScreen({ structSize: 28, id: 0, flags: 3, size: { width: 4, height: 2 }, root: { x: 0, y: 0 } }, c.report);
+  s.defineScreen({ structSize: 28, id: 1, flags: 1, size: { width: 2, height: 2 }, root: { x: 4, y: 0 } }, c.report);
   expect(c.codes).toEqual([]);
   return { s, mem, gmr };
 }
 
-function fmt(bitsPerPixel: number, colorDepth: number) {
-  return { bitsPerPixel, colorDepth, reserved: 0 };
+/** An `SVGAGMRImageFormat` word: bits 0–7 bits per pixel, 8–15 colour depth. */
+function fmt(bitsPerPixel: number, colorDepth: number): number {
+  return bitsPerPixel | (colorDepth << 8);
 }
 
 const blit = (left: number, top: number, right: number, bottom: number, destScreenId: number, x = 0, y = 0) =>
@@ -106,7 +107,7 @@ describe('BLIT_GMRFB_TO_SCREEN', () => {
     const c = collector();
     s.blitGmrfbToScreen(blit(0, 0, 1, 1, 0), c.report);
     s.defineGmrfb({ ptr: { gmrId: GMR, offset: 0 }, bytesPerLine: 4, format: fmt(32, 32) }, c.report);
-    s.defineGmrfb({ ptr: { gmrId: GMR, offset: 0 }, bytesPerLine: 4, format: { bitsPerPixel: 32, colorDepth: 24, reserved: 1 } }, c.report);
+    s.defineGmrfb({ ptr: { gmrId: GMR, offset: 0 }, bytesPerLine: 4, format: 0x0001_1820 }, c.report);
     s.blitGmrfbToScreen(blit(0, 0, 1, 1, 0), c.report);
     s.defineGmrfb({ ptr: { gmrId: GMR, offset: 0 }, bytesPerLine: 4, format: fmt(32, 24) }, c.report);
     s.blitGmrfbToScreen(blit(0, 0, 1, 1, 7), c.report);

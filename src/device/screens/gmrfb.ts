@@ -50,8 +50,11 @@ export class Gmrfb {
   }
 
   define(body: DefineGmrfbBody, report: ReportFn): void {
-    const { bitsPerPixel, colorDepth, reserved } = body.format;
-    const format = reserved === 0 ? gmrfbFormat(u32(bitsPerPixel), u32(colorDepth)) : undefined;
+    const word = u32(body.format);
+    const bitsPerPixel = word & 0xff;
+    const colorDepth = (word >>> 8) & 0xff;
+    const reserved = word >>> 16;
+    const format = reserved === 0 ? gmrfbFormat(bitsPerPixel, colorDepth) : undefined;
     if (!format) {
       this.state = undefined;
       report(D.E_GMRFB_FORMAT, `GMRFB format bpp ${bitsPerPixel} depth ${colorDepth} reserved ${reserved} is not 32/24, 24/24, 16/16 or 16/15`);

@@ -201,7 +201,7 @@ describe('legacy mode changes', () => {
     const { s } = system();
     s.setLegacyMode(mode(2, 2, 32, 0, 8));
     const c = collector();
-    s.defineScreen({ screen: { structSize: 28, id: 0, flags: 3, size: { width: 5, height: 1 }, root: { x: 0, y: 0 } } }, c.report);
+    s.defineScreen({ structSize: 28, id: 0, flags: 3, size: { width: 5, height: 1 }, root: { x: 0, y: 0 } }, c.report);
     expect(s.readScreen(0)?.width).toBe(5);
     s.setLegacyMode(mode(2, 2, 32, 0, 8)); // same geometry: kept
     expect(s.readScreen(0)?.width).toBe(5);

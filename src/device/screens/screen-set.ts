@@ -18,7 +18,7 @@
 import { createRgba8Image, type Rgba8Image } from '../../common/image.js';
 import type { ReportFn } from '../../common/diagnostics.js';
 import { SCREEN_DIAGNOSTICS as D } from './screen-diagnostics.js';
-import { SVGA_ID_INVALID, type ScreenObjectFields } from './screen-commands.js';
+import { SVGA_ID_INVALID, type DefineScreenBody } from './screen-commands.js';
 import { intersect, int32, translate, u32, type Box } from './rect-math.js';
 
 export const MAX_SCREENS = 16;
@@ -112,7 +112,7 @@ export class ScreenSet {
   }
 
   /** DEFINE_SCREEN. */
-  define(f: ScreenObjectFields, report: ReportFn): void {
+  define(f: DefineScreenBody, report: ReportFn): void {
     const id = u32(f.id);
     const width = u32(f.size.width);
     const height = u32(f.size.height);

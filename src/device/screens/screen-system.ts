@@ -9,6 +9,7 @@
  * not part of the guest's image (its state is in `cursor`).
  */
 import type { ReportFn } from '../../common/diagnostics.js';
+import { unpackImageRgba8 } from '../../formats/index.js';
 import type { Rgba8Image } from '../../common/image.js';
 import type { GuestPtrMemory } from '../guest-ptr-memory.js';
 import type { SurfaceLookup } from '../surface-image.js';
@@ -36,8 +37,8 @@ export interface ScreenSystemOptions {
   readonly memory: GuestPtrMemory;
   /** Surfaces for PRESENT and BLIT_SURFACE_TO_SCREEN. */
   readonly surfaces: SurfaceLookup;
-  /** Reads a surface image as RGBA8 (`unpackImageRgba8` of `src/formats`). */
-  readonly unpackRgba8: UnpackRgba8;
+  /** Reads a surface image as RGBA8; `unpackImageRgba8` of `src/formats` unless given (tests). */
+  readonly unpackRgba8?: UnpackRgba8;
 }
 
 /** Screens, 2D commands, cursor and overlays. */
@@ -57,7 +58,7 @@ export class ScreenSystem {
     this.gfb = new LegacyFramebuffer(options.vram);
     this.gmrfb = new Gmrfb(options.memory);
     this.overlays = new VideoOverlays(options.memory);
-    this.surfaceBlits = new SurfaceToScreen(options.surfaces, options.unpackRgba8);
+    this.surfaceBlits = new SurfaceToScreen(options.surfaces, options.unpackRgba8 ?? unpackImageRgba8);
   }
 
   /**
@@ -142,7 +143,7 @@ export class ScreenSystem {
   }
 
   defineScreen(body: DefineScreenBody, report: ReportFn): void {
-    this.screens.define(body.screen, report);
+    this.screens.define(body, report);
   }
 
   destroyScreen(body: DestroyScreenBody, report: ReportFn): void {

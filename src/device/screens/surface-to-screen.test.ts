@@ -13,7 +13,7 @@ function setup(): { s: ScreenSystem; surfaces: FakeSurfaces } {
 
 function screen(s: ScreenSystem, id: number, width: number, height: number, x: number, y: number): void {
   const c = collector();
-  s.defineScreen({ screen: { structSize: 28, id, flags: 1, size: { width, height }, root: { x, y } } }, c.report);
+  s.defineScreen({ structSize: 28, id, flags: 1, size: { width, height }, root: { x, y } }, c.report);
   expect(c.codes).toEqual([]);
 }
 

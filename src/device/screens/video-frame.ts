@@ -9,8 +9,9 @@
  * - YV12: a Y plane (PITCH_1, default `align4(even(width))`), then the V plane, then the U plane,
  *   each half size in both directions (PITCH_2 / PITCH_3, default `align4(even(width) / 2)`),
  *   planes placed after `pitch · rows` of the previous one with rows rounded to even.
- * YUV → RGB is BT.601 studio range in the usual 8-bit integer form (see `yuvToRgb`).
+ * YUV → RGB is BT.601 studio range in the 8-bit integer form of `src/formats` (`yuvToRgb8`).
  */
+import { yuvToRgb8 } from '../../formats/index.js';
 import type { GuestPtrMemory } from '../guest-ptr-memory.js';
 
 export const VMWARE_FOURCC_YV12 = 0x32315659;
@@ -83,24 +84,10 @@ export function readFrame(memory: GuestPtrMemory, f: FrameRequest): Uint8Array |
   return out;
 }
 
-/**
- * BT.601 studio-range YUV → RGB, alpha 255:
- * `C = Y − 16, D = U − 128, E = V − 128`,
- * `R = clamp((298C + 409E + 128) >> 8)`, `G = clamp((298C − 100D − 208E + 128) >> 8)`,
- * `B = clamp((298C + 516D + 128) >> 8)`.
- */
+/** BT.601 studio-range YUV → RGB (`yuvToRgb8` of `src/formats`, exact integers), alpha 255. */
 export function yuvToRgb(y: number, u: number, v: number, out: Uint8Array, o: number): void {
-  const c = y - 16;
-  const d = u - 128;
-  const e = v - 128;
-  out[o] = clamp8((298 * c + 409 * e + 128) >> 8);
-  out[o + 1] = clamp8((298 * c - 100 * d - 208 * e + 128) >> 8);
-  out[o + 2] = clamp8((298 * c + 516 * d + 128) >> 8);
+  yuvToRgb8(y, u, v, out, o);
   out[o + 3] = 255;
-}
-
-function clamp8(v: number): number {
-  return v < 0 ? 0 : v > 255 ? 255 : v;
 }
 
 function align4(v: number): number {

@@ -35,7 +35,7 @@ function setup(): { s: ScreenSystem; gmr: Uint8Array } {
   gmr.set([90, 81, 240, 126], 12);
   const s = new ScreenSystem({ vram: new Uint8Array(16), memory: mem, surfaces: new FakeSurfaces(), unpackRgba8: unpackBgra });
   const c = collector();
-  s.defineScreen({ screen: { structSize: 28, id: 1, flags: 1, size: { width: 4, height: 3 }, root: { x: 10, y: 10 } } }, c.report);
+  s.defineScreen({ structSize: 28, id: 1, flags: 1, size: { width: 4, height: 3 }, root: { x: 10, y: 10 } }, c.report);
   expect(c.codes).toEqual([]);
   return { s, gmr };
 }
@@ -92,8 +92,8 @@ describe('video overlay', () => {
     mem.regions.set(3, gmr);
     const s = new ScreenSystem({ vram: new Uint8Array(16), memory: mem, surfaces: new FakeSurfaces(), unpackRgba8: unpackBgra });
     const c = collector();
-    s.defineScreen({ screen: { structSize: 28, id: 0, flags: 1, size: { width: 2, height: 1 }, root: { x: 0, y: 0 } } }, c.report);
-    s.defineGmrfb({ ptr: { gmrId: 3, offset: 32 }, bytesPerLine: 4, format: { bitsPerPixel: 32, colorDepth: 24, reserved: 0 } }, c.report);
+    s.defineScreen({ structSize: 28, id: 0, flags: 1, size: { width: 2, height: 1 }, root: { x: 0, y: 0 } }, c.report);
+    s.defineGmrfb({ ptr: { gmrId: 3, offset: 32 }, bytesPerLine: 4, format: 0x1820 }, c.report);
     s.blitGmrfbToScreen({ srcOrigin: { x: 0, y: 0 }, destRect: { left: 1, top: 0, right: 2, bottom: 1 }, destScreenId: 0 }, c.report);
     s.escape(setRegs(0, { ...base, [V.DATA_OFFSET]: 0, [V.HEIGHT]: 1, [V.SRC_HEIGHT]: 1, [V.DST_X]: 0, [V.DST_HEIGHT]: 1,
       [V.DST_SCREEN_ID]: 0, [V.FLAGS]: 1, [V.COLORKEY]: 0 }), c.report);
