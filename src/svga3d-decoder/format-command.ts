@@ -8,7 +8,14 @@ import { COMMAND_SPECS_BY_NAME, type SvgaCommand, type UndecodedCommand } from '
 import { enumName } from './spec/enum-table.js';
 import { SVGA3dShaderConstType, SVGA3D_RS_VALUE_ENUMS } from './spec/enums.js';
 import { SVGA3D_RS_COLOR_STATES, SVGA3D_RS_FLOAT_STATES } from './spec/enums-render-state.js';
-import { SVGA3D_TS_FLOAT_STATES, SVGA3D_TS_HEX_STATES, SVGA3D_TS_VALUE_ENUMS } from './spec/enums-texture-state.js';
+import {
+  SVGA3D_TS_FLOAT_STATES,
+  SVGA3D_TS_HEX_STATES,
+  SVGA3D_TS_VALUE_ENUMS,
+  SVGA3dTextureArgDataEnum,
+  SVGA3dTextureArgModifier,
+  SVGA3dTextureStateName as TS,
+} from './spec/enums-texture-state.js';
 import type { FixedSpec, NamedEnum, ScalarSpec } from './spec/layout.js';
 import { SVGA3dCmdSurfaceDMASuffix, SVGA3dCopyBox, SVGA3dGuestImage, SVGA3dPrimitiveRange, SVGA3dVertexDecl } from './spec/structs.js';
 import type { TailSpec } from './spec/tails.js';
@@ -68,6 +75,18 @@ interface Siblings {
   readonly body: Readonly<Record<string, unknown>>;
 }
 
+const TS_ARGS: ReadonlySet<number> = new Set<number>([TS.COLORARG0, TS.COLORARG1, TS.COLORARG2, TS.ALPHAARG0, TS.ALPHAARG1, TS.ALPHAARG2]);
+
+/** A texture argument: source in the low 4 bits, then the ALPHA / ONE_MINUS modifier bits. */
+function formatTextureArg(value: number): string {
+  const parts = [formatEnum(SVGA3dTextureArgDataEnum, value & 0xf)];
+  if ((value & SVGA3dTextureArgModifier.ALPHA) !== 0) parts.push('ALPHA');
+  if ((value & SVGA3dTextureArgModifier.ONE_MINUS) !== 0) parts.push('ONE_MINUS');
+  const rest = (value & ~0x3f) >>> 0;
+  if (rest !== 0) parts.push(formatHex(rest));
+  return parts.join('|');
+}
+
 function formatStateValue(of: 'renderState' | 'textureState', value: number, entry: Readonly<Record<string, unknown>> | undefined): string {
   const state = Number(entry?.[of === 'renderState' ? 'state' : 'name']);
   if (of === 'renderState') {
@@ -78,6 +97,7 @@ function formatStateValue(of: 'renderState' | 'textureState', value: number, ent
   }
   if (SVGA3D_TS_FLOAT_STATES.has(state)) return formatF32(f32FromBits(value));
   if (SVGA3D_TS_HEX_STATES.has(state)) return formatHex(value);
+  if (TS_ARGS.has(state)) return formatTextureArg(value);
   const table = SVGA3D_TS_VALUE_ENUMS.get(state);
   return table !== undefined ? formatEnum(table, value) : formatU32(value);
 }
