@@ -7,8 +7,7 @@
  * carries the record, the byte offset of its command and the command's name.
  */
 import { diagnostic, type Diagnostic, type DiagnosticSink, type ReportFn } from '../../common/diagnostics.js';
-import { decodeFifo } from '../../svga3d-decoder/decode-fifo.js';
-import { DecoderDiagnostics, type CommandBody, type CommandName, type SvgaCommand } from '../../svga3d-decoder/index.js';
+import { decodeFifo, DecoderDiagnostics, type CommandBody, type CommandName, type SvgaCommand } from '../../svga3d-decoder/index.js';
 import { REG_DIAGNOSTICS } from '../device-diagnostics.js';
 
 /** One executor per command name; a missing name is an unsupported command. */
