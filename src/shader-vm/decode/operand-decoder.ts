@@ -50,9 +50,13 @@ function readRelative(c: TokenCursor, version: ShaderVersion): RelativeAddress |
   if ((tok & 0x80000000) === 0 || (tok & 0x0f00e000) !== 0) {
     return { kind: 'parameter', message: `relative-address token ${hex(tok)} has reserved bits set`, at };
   }
-  const reg = registerFromType(tokenRegisterType(tok), tok & 0x7ff, version);
+  // Only a0 (type 3, even in pixel shaders, where type 3 otherwise means t#) and aL (15) index.
+  const type = tokenRegisterType(tok);
+  if (type !== 3 && type !== 15) {
+    return { kind: 'parameter', message: `relative-address token ${hex(tok)} names register type ${type}, not a0 or aL`, at };
+  }
   const swizzle = (tok >>> 16) & 0xff;
-  return { file: reg.file, index: reg.index, swizzle, component: swizzle & 3 };
+  return { file: type === 3 ? 'addr' : 'loop', index: tok & 0x7ff, swizzle, component: swizzle & 3 };
 }
 
 /** Reads a destination parameter token (and its relative token in SM3). */

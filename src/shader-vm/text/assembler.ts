@@ -138,11 +138,16 @@ function parseDclLine(parts: string[], operands: string[], version: ShaderVersio
   return { kind: 'dcl', opcode: Opcode.DCL, offset: -1, coissue: false, usage, usageIndex, samplerType, dst: withMods(d, mods) };
 }
 
-function parseDefLine(base: 'def' | 'defi' | 'defb', operands: string[], version: ShaderVersion): LineResult {
+function parseDefLine(base: 'def' | 'defi' | 'defb', parts: string[], operands: string[], version: ShaderVersion): LineResult {
   const count = base === 'defb' ? 2 : 5;
   if (operands.length !== count) return { error: `${base} takes ${count} operands` };
-  const d = parseDst(operands[0] ?? '', version);
-  if (isParseError(d)) return d;
+  const parsed = parseDst(operands[0] ?? '', version);
+  if (isParseError(parsed)) return parsed;
+  // Modifiers are invalid on constants, but kept so that such bytecode still disassembles and
+  // re-assembles to itself.
+  const mods: DstMods = { saturate: false, partialPrecision: false, centroid: false, shift: 0 };
+  for (const part of parts) if (!applyDstSuffix(part, mods)) return { error: `unknown modifier '_${part}' on ${base}` };
+  const d = withMods(parsed, mods);
   const common = { offset: -1, coissue: false, dst: d } as const;
   if (base === 'defb') {
     const t = (operands[1] ?? '').toLowerCase();
@@ -187,8 +192,8 @@ function parseLine(line: string, version: ShaderVersion): LineResult {
   const operands = splitOperands(sp[2] ?? '');
   let ins: LineResult;
   if (base === 'dcl') ins = parseDclLine(parts, operands, version);
-  else if (base === 'def' || base === 'defi' || base === 'defb') ins = parseDefLine(base, operands, version);
-  else if (base === 'phase') ins = { kind: 'phase', opcode: Opcode.PHASE, offset: -1, coissue: false };
+  else if (base === 'def' || base === 'defi' || base === 'defb') ins = parseDefLine(base, parts, operands, version);
+  else if (base === 'phase' && parts.length === 0 && operands.length === 0) ins = { kind: 'phase', opcode: Opcode.PHASE, offset: -1, coissue: false };
   else ins = parseOpLine(base, parts, operands, version, predicate);
   if (isParseError(ins)) return ins;
   if (ins.kind !== 'op' && predicate) return { error: `${base} cannot be predicated` };

@@ -84,9 +84,9 @@ export function formatInstruction(ins: Instruction, version: ShaderVersion): str
   switch (ins.kind) {
     case 'phase': text = 'phase'; break;
     case 'dcl': text = dclText(ins, version); break;
-    case 'def': text = `def ${formatDst(ins.dst)}, ${ins.bits.map(formatDefValue).join(', ')}`; break;
-    case 'defi': text = `defi ${formatDst(ins.dst)}, ${ins.values.join(', ')}`; break;
-    case 'defb': text = `defb ${formatDst(ins.dst)}, ${ins.value ? 'true' : 'false'}`; break;
+    case 'def': text = `def${dstSuffix(ins.dst)} ${formatDst(ins.dst)}, ${ins.bits.map(formatDefValue).join(', ')}`; break;
+    case 'defi': text = `defi${dstSuffix(ins.dst)} ${formatDst(ins.dst)}, ${ins.values.join(', ')}`; break;
+    case 'defb': text = `defb${dstSuffix(ins.dst)} ${formatDst(ins.dst)}, ${ins.value ? 'true' : 'false'}`; break;
     case 'op': text = opText(ins, version); break;
   }
   return ins.coissue ? `+${text}` : text;

@@ -77,19 +77,23 @@ function parseRegisterRef(text: string, version: ShaderVersion): { ref: Register
       offset += Number(term);
       continue;
     }
-    const t = /^([a-zA-Z]+\d*)(?:\.([xyzwrgba]))?$/.exec(term);
-    const reg = t ? parseRegisterName(t[1] ?? '', version) : undefined;
-    if (!t || !reg || (reg.file !== 'addr' && reg.file !== 'loop') || rel) {
+    const t = /^(a(\d+)|aL)(?:\.([xyzwrgba]))?$/i.exec(term);
+    // Index registers are named the same in every model (a0 is never t0 here).
+    const reg: { file: RegisterFile; index: number } | undefined = t
+      ? (t[2] !== undefined ? { file: 'addr', index: Number(t[2]) } : { file: 'loop', index: 0 })
+      : undefined;
+    if (!t || !reg || rel) {
       return { error: `bad relative address '[${inside}]'` };
     }
-    const comp = LETTER[(t[2] ?? 'x').toLowerCase()] ?? 0;
+    const comp = LETTER[(t[3] ?? 'x').toLowerCase()] ?? 0;
     // a0 takes a replicate swizzle of the chosen component; aL's swizzle is irrelevant and
     // compilers write the identity.
     const swizzle = reg.file === 'loop' ? 0xe4 : comp * 0x55;
     rel = { file: reg.file, index: reg.index, swizzle, component: swizzle & 3 };
   }
   if (!rel) return { error: `relative address '[${inside}]' names no a0 or aL` };
-  const base = parseRegisterName(`${letters}${offset}`, version);
+  // `oPos[a0.x]`, `vFace[aL]`: named registers take no number.
+  const base = parseRegisterName(`${letters}${offset}`, version) ?? (offset === 0 ? parseRegisterName(letters, version) : undefined);
   if (!base) return { error: `unknown register '${letters}${offset}'` };
   return { ref: { ...base, relative: rel }, rest };
 }
