@@ -4,9 +4,9 @@
  * format, the offsets and the output size, and returns false without writing when one is wrong.
  */
 import { decodeBcBlockRgba8 } from './bc-decode.js';
-import { decodeChannelsF32, decodeChannelsRgba8 } from './channel-decode.js';
 import { checkImage, type FormatImage } from './format-image.js';
 import { surfaceFormatInfo, type SurfaceFormatInfo } from './surface-formats.js';
+import { texelCodec } from './texel-codec.js';
 import { decodeAyuvTexel, decodeNv12Block, decodePackedYuvBlock } from './yuv.js';
 
 function inRange(offset: number, size: number, length: number): boolean {
@@ -38,7 +38,7 @@ function blockRgba8(info: SurfaceFormatInfo, bytes: Uint8Array, offset: number, 
       else decodeAyuvTexel(bytes, offset, out, 0);
       return;
     default:
-      decodeChannelsRgba8(info, bytes, offset, out, 0);
+      texelCodec(info.id)?.rgba8(bytes, offset, out, 0);
   }
 }
 
@@ -69,7 +69,7 @@ export function decodeBlockRgbaF32(format: number, bytes: Uint8Array, offset: nu
   const n = texelsPerBlock(info);
   if (!inRange(offset, info.bytesPerBlock, bytes.length) || out.length < 4 * n) return false;
   if (info.rgba !== null) {
-    decodeChannelsF32(info, bytes, offset, out, 0);
+    texelCodec(info.id)?.f32(bytes, offset, out, 0);
     return true;
   }
   blockRgba8(info, bytes, offset, scratch8);
@@ -93,7 +93,7 @@ export function decodeTexelRgbaF32(
   if (info === undefined || !decodable(info) || texelsPerBlock(info) !== 1) return false;
   if (!inRange(offset, info.bytesPerBlock, bytes.length) || !inRange(outOffset, 4, out.length)) return false;
   if (info.rgba !== null) {
-    decodeChannelsF32(info, bytes, offset, out, outOffset);
+    texelCodec(info.id)?.f32(bytes, offset, out, outOffset);
   } else {
     decodeAyuvTexel(bytes, offset, scratch8, 0);
     for (let i = 0; i < 4; i++) out[outOffset + i] = (scratch8[i] ?? 0) / 255;
@@ -152,7 +152,7 @@ export function readTexelRgbaF32(
     if (checked === undefined || !inRange(z, 1, image.depth)) return false;
     const offset = z * image.slicePitch + by * image.rowPitch + bx * info.bytesPerBlock;
     if (!inRange(offset, info.bytesPerBlock, image.bytes.length)) return false;
-    decodeChannelsF32(info, image.bytes, offset, out, outOffset);
+    texelCodec(info.id)?.f32(image.bytes, offset, out, outOffset);
     return true;
   }
   if (!decodeImageBlockRgba8(format, image, bx, by, z, scratch8)) return false;

@@ -95,6 +95,12 @@ export function unorm8ToUnorm(v: number, bits: number): number {
  * the block lies inside `bytes`.
  */
 export function readBits(bytes: Uint8Array, base: number, offset: number, bits: number): number {
+  if ((offset & 7) === 0) {
+    // Byte-aligned channels (most of them): no shifting needed.
+    const at = base + (offset >>> 3);
+    if (bits === 8) return bytes[at] ?? 0;
+    if (bits === 16) return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
+  }
   const first = base + (offset >>> 3);
   const last = base + ((offset + bits - 1) >>> 3);
   let word = 0;

@@ -8,10 +8,10 @@
  * depth as grey `round(D × 255 / (2^n − 1))` (0.0 = black) with alpha 255; missing channels as
  * Direct3D 9 defines them (1 → 255, 0 → 0).
  */
-import { decodeChannelsF32, decodeChannelsRgba8 } from './channel-decode.js';
 import { decodeImageBlockRgba8 } from './decode.js';
 import { checkImage, type CheckedImage, type FormatImage } from './format-image.js';
 import { surfaceFormatInfo, SVGA3dSurfaceFormat, type SurfaceFormatInfo } from './surface-formats.js';
+import { texelCodec } from './texel-codec.js';
 import { decodeAyuvTexel } from './yuv.js';
 
 interface Prepared {
@@ -66,12 +66,13 @@ export function unpackImageRgbaF32(format: number, image: FormatImage, slice: nu
   if (p === undefined) return undefined;
   const { info } = p;
   const out = new Float32Array(image.width * image.height * 4);
-  if (info.rgba !== null) {
+  const codec = texelCodec(format);
+  if (codec !== undefined) {
     const base = slice * image.slicePitch;
     for (let y = 0; y < image.height; y++) {
       const row = base + y * image.rowPitch;
       for (let x = 0; x < image.width; x++) {
-        decodeChannelsF32(info, image.bytes, row + x * info.bytesPerBlock, out, (y * image.width + x) * 4);
+        codec.f32(image.bytes, row + x * info.bytesPerBlock, out, (y * image.width + x) * 4);
       }
     }
     return out;
@@ -108,13 +109,14 @@ export function unpackImageRgba8(format: number, image: FormatImage, slice: numb
     }
     return out;
   }
-  if (info.rgba !== null || info.id === SVGA3dSurfaceFormat.AYUV) {
+  const codec = texelCodec(format);
+  if (codec !== undefined || info.id === SVGA3dSurfaceFormat.AYUV) {
     for (let y = 0; y < height; y++) {
       const row = base + y * rowPitch;
       for (let x = 0; x < width; x++) {
         const s = row + x * info.bytesPerBlock;
         const d = (y * width + x) * 4;
-        if (info.rgba !== null) decodeChannelsRgba8(info, bytes, s, out, d);
+        if (codec !== undefined) codec.rgba8(bytes, s, out, d);
         else decodeAyuvTexel(bytes, s, out, d);
       }
     }
