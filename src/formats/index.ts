@@ -31,7 +31,7 @@ export {
   decodeImageBlockRgba8,
   readTexelRgbaF32,
 } from './decode.js';
-export { unpackImageRgbaF32, unpackImageRgba8 } from './unpack-image.js';
+export { unpackImageRgbaF32, unpackImageRgba8, MAX_UNPACK_PIXELS } from './unpack-image.js';
 export { packRgbaF32, packColorArgb8888 } from './pack.js';
 export {
   packDepth,

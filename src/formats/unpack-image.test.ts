@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { decodeBlockRgba8, decodeTexelRgbaF32 } from './decode.js';
 import { imageLayout } from './image-layout.js';
 import { SURFACE_FORMATS, SVGA3dSurfaceFormat as F } from './surface-formats.js';
-import { unpackImageRgba8, unpackImageRgbaF32 } from './unpack-image.js';
+import { MAX_UNPACK_PIXELS, unpackImageRgba8, unpackImageRgbaF32 } from './unpack-image.js';
 
 describe('unpackImageRgba8 / unpackImageRgbaF32', () => {
   // R5G6B5 2×2×2, rowPitch 6 (2 padding bytes), slicePitch 14 (2 more).
@@ -36,6 +36,13 @@ describe('unpackImageRgba8 / unpackImageRgbaF32', () => {
     expect(unpackImageRgba8(F.BUFFER, image, 0)).toBeUndefined();
     expect(unpackImageRgba8(0xdead, image, 0)).toBeUndefined();
     expect(unpackImageRgbaF32(F.DXT1, { ...image, bytes: new Uint8Array(7) }, 0)).toBeUndefined();
+  });
+  test('images above MAX_UNPACK_PIXELS are refused before allocating', () => {
+    // 16384 × 4100 DXT1 = 4096 × 1025 blocks of 8 bytes: consistent, but 2^26 + 65536 pixels.
+    const big = { width: 16384, height: 4100, depth: 1, rowPitch: 4096 * 8, slicePitch: 4096 * 8 * 1025, bytes: new Uint8Array(4096 * 8 * 1025) };
+    expect(big.width * big.height).toBeGreaterThan(MAX_UNPACK_PIXELS);
+    expect(unpackImageRgba8(F.DXT1, big, 0)).toBeUndefined();
+    expect(unpackImageRgbaF32(F.DXT1, big, 0)).toBeUndefined();
   });
   test('the last slice needs only its own extent', () => {
     // 2×2 R5G6B5 slice 1 ends at 14 + 6 + 4 = 24 bytes.

@@ -14,6 +14,12 @@ import { surfaceFormatInfo, SVGA3dSurfaceFormat, type SurfaceFormatInfo } from '
 import { texelCodec } from './texel-codec.js';
 import { decodeAyuvTexel } from './yuv.js';
 
+/**
+ * Largest image (in pixels) these functions convert in one call: 2^26 = 8192 × 8192, the
+ * biggest D3D9 texture. Above it they return undefined instead of attempting a huge allocation.
+ */
+export const MAX_UNPACK_PIXELS = 2 ** 26;
+
 interface Prepared {
   readonly info: SurfaceFormatInfo;
   readonly checked: CheckedImage;
@@ -25,6 +31,7 @@ function prepare(format: number, image: FormatImage, slice: number): Prepared | 
   const checked = checkImage(info, image);
   if (checked === undefined) return undefined;
   if (!Number.isInteger(slice) || slice < 0 || slice >= image.depth) return undefined;
+  if (image.width * image.height > MAX_UNPACK_PIXELS) return undefined;
   return { info, checked };
 }
 
@@ -58,8 +65,8 @@ function eachBlockTexel(
 
 /**
  * Slice `slice` of `image` as RGBA float32, `width × height × 4` values. Undefined when the format
- * is unknown or BUFFER, the image is inconsistent with the format (pitches, byte length), or the
- * slice is out of range.
+ * is unknown or BUFFER, the image is inconsistent with the format (pitches, byte length), the
+ * slice is out of range, or the image has more than {@link MAX_UNPACK_PIXELS} pixels.
  */
 export function unpackImageRgbaF32(format: number, image: FormatImage, slice: number): Float32Array | undefined {
   const p = prepare(format, image, slice);
