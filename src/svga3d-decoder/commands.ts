@@ -2,6 +2,7 @@
  * The typed view of decoded commands, derived from the spec tables so that each layout is written
  * once (`spec/commands-3d.ts`, `spec/commands-2d.ts`).
  */
+import { is3dCommandId } from './spec/command-ids.js';
 import type { CommandSpec } from './spec/command-spec.js';
 import { COMMANDS_2D } from './spec/commands-2d.js';
 import { COMMANDS_3D } from './spec/commands-3d.js';
@@ -79,3 +80,14 @@ export const COMMAND_SPECS_BY_NAME: ReadonlyMap<string, CommandSpec> = new Map(C
 export const SVGA_COMMAND_ID: { readonly [N in CommandName]: number } = Object.fromEntries(
   COMMAND_SPECS.map((s) => [s.name, s.id]),
 ) as { readonly [N in CommandName]: number };
+
+/**
+ * How the decoder frames an id: `3d` = `{id, size}` header (1000–2999, skipped by size even when
+ * not decodable), `2d` = a 2D command whose body size the table knows, `unknown` = a 2D id whose
+ * size cannot be known (obsolete 4–13, 15–18, 23, 24, 26–28, 31, 32; 43 and up; 3000 and up),
+ * which ends a FIFO record.
+ */
+export function commandFraming(id: number): '3d' | '2d' | 'unknown' {
+  if (is3dCommandId(id)) return '3d';
+  return COMMAND_SPECS_BY_ID.has(id) ? '2d' : 'unknown';
+}

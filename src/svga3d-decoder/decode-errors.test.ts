@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticList, type Diagnostic } from '../common/diagnostics.js';
-import { decodeFifo, type DecodeResult } from './decode-fifo.js';
+import { decodeFifo, type FifoDecodeResult } from './decode-fifo.js';
 import { DecoderDiagnostics as D } from './decoder-diagnostics.js';
 import { concat, words } from './test-words.js';
 
-function decode(bytes: Uint8Array, baseOffset = 0): { res: DecodeResult; diags: Diagnostic[] } {
+function decode(bytes: Uint8Array, baseOffset = 0): { res: FifoDecodeResult; diags: Diagnostic[] } {
   const list = new DiagnosticList();
   const res = decodeFifo(bytes, { baseOffset, sink: list, record: 4 });
   return { res, diags: list.items };
 }
-const names = (res: DecodeResult) => res.commands.map((c) => c.name);
+const names = (res: FifoDecodeResult) => res.commands.map((c) => c.name);
 const FENCE = words(30, 1);
 
 describe('3D framing errors', () => {

@@ -350,6 +350,22 @@ describe('2D commands', () => {
   });
 });
 
+describe('payloads are private copies', () => {
+  it('cursor masks, alpha pixels, escape data and remap payloads do not alias the FIFO bytes', () => {
+    const bytes = concat(
+      words(19, 0, 0, 0, 1, 1, 1, 1, 0x80000000, 0), words(22, 0, 0, 0, 1, 1, 0xff00ff00),
+      words(33, 0, 4, 0x11223344), words(42, 1, 0, 0, 1, 0x77),
+    );
+    const cmds = clean(bytes);
+    const payloads = cmds.flatMap((c) => Object.values(c.body).filter((v): v is Uint8Array => v instanceof Uint8Array));
+    expect(payloads.length).toBe(5);
+    const before = payloads.map((p) => [...p]);
+    bytes.fill(0xee);
+    expect(payloads.map((p) => [...p])).toEqual(before);
+    for (const p of payloads) expect(p.buffer).not.toBe(bytes.buffer);
+  });
+});
+
 describe('mixed streams', () => {
   it('3D and 2D commands interleave; offsets include baseOffset', () => {
     const cmds = clean(concat(words(30, 1), words(1045, 4, 1), words(1, 0, 0, 1, 1), words(1046, 4, 1)), 100);

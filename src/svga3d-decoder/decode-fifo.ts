@@ -18,7 +18,7 @@ import type { CommandSpec } from './spec/command-spec.js';
 import { commandShortName, commandSpecName, is3dCommandId } from './spec/command-ids.js';
 import { decodeTail } from './tail-codec.js';
 
-export interface DecodeOptions {
+export interface FifoDecodeOptions {
   /** Added to every offset in commands and diagnostics (e.g. the record's position in the file). */
   readonly baseOffset?: number;
   /** Receives the framing diagnostics; without one they are dropped. */
@@ -27,7 +27,7 @@ export interface DecodeOptions {
   readonly record?: number;
 }
 
-export interface DecodeResult {
+export interface FifoDecodeResult {
   /** Decoded commands, in FIFO order. */
   readonly commands: SvgaCommand[];
   /** Commands skipped or not decodable, in FIFO order (merge with `commands` by offset to dump). */
@@ -37,7 +37,7 @@ export interface DecodeResult {
 }
 
 /** Decodes every command in `bytes` (one FIFO record: a whole number of 32-bit words). */
-export function decodeFifo(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
+export function decodeFifo(bytes: Uint8Array, options: FifoDecodeOptions = {}): FifoDecodeResult {
   const base = options.baseOffset ?? 0;
   const { sink, record } = options;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -11,10 +11,11 @@ export type {
   UndecodedCommand,
 } from './commands.js';
 export { CommandWriter } from './command-writer.js';
-export { decodeFifo, type DecodeOptions, type DecodeResult } from './decode-fifo.js';
+export { decodeFifo, type FifoDecodeOptions, type FifoDecodeResult } from './decode-fifo.js';
 export { encodeCommand } from './encode-command.js';
 export { f32FromBits, formatCommand, formatF32, formatHex } from './format-command.js';
-export { COMMAND_SPECS, COMMAND_SPECS_BY_ID, COMMAND_SPECS_BY_NAME, SVGA_COMMAND_ID } from './commands.js';
+export { COMMAND_SPECS, COMMAND_SPECS_BY_ID, COMMAND_SPECS_BY_NAME, commandFraming, SVGA_COMMAND_ID } from './commands.js';
+export { cursorMaskBytes, remapPayloadBytes } from './tail-codec.js';
 export { DecoderDiagnostics, type DecoderDiagnosticName } from './decoder-diagnostics.js';
 export type { CommandFamily, CommandSpec } from './spec/command-spec.js';
 export {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticList } from '../common/diagnostics.js';
 import { arbCommand } from './command-arbitraries.js';
 import type { SvgaCommandInput } from './commands.js';
-import { decodeFifo, type DecodeResult } from './decode-fifo.js';
+import { decodeFifo, type FifoDecodeResult } from './decode-fifo.js';
 import { encodeCommand } from './encode-command.js';
 import { formatCommand } from './format-command.js';
 
@@ -22,7 +22,7 @@ function encodeAll(cmds: readonly { name: string; body: Record<string, unknown> 
 }
 
 /** Decoded and skipped entries tile the record from 0, to its end unless < 4 stray bytes remain. */
-function checkTiling(res: DecodeResult, length: number): void {
+function checkTiling(res: FifoDecodeResult, length: number): void {
   const all = [...res.commands, ...res.undecoded].sort((a, b) => a.offset - b.offset);
   let end = 0;
   for (const e of all) {

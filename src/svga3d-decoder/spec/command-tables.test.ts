@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_SPECS, COMMAND_SPECS_BY_ID, SVGA_COMMAND_ID } from '../commands.js';
+import { COMMAND_SPECS, COMMAND_SPECS_BY_ID, commandFraming, SVGA_COMMAND_ID } from '../commands.js';
 import { commandShortName, commandSpecName, is3dCommandId, SVGA_3D_CMD_LAST_NAMED } from './command-ids.js';
 import { offsetOf } from './layout.js';
 import { SVGA3dRenderStateName } from './enums-render-state.js';
@@ -78,6 +78,15 @@ describe('id name table', () => {
 
   it('3D framing covers 1000–2999 only', () => {
     expect([999, 1000, 2999, 3000].map(is3dCommandId)).toEqual([false, true, true, false]);
+  });
+
+  it('2D ids of unknown size are exactly the obsolete ones and 43+', () => {
+    const unknown: number[] = [];
+    for (let id = 0; id < 1000; id++) if (commandFraming(id) === 'unknown') unknown.push(id);
+    const expected = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 23, 24, 26, 27, 28, 31, 32];
+    for (let id = 43; id < 1000; id++) expected.push(id);
+    expect(unknown).toEqual(expected);
+    expect([1044, 1152, 3000, 0xffffffff].map(commandFraming)).toEqual(['3d', '3d', 'unknown', 'unknown']);
   });
 });
 
