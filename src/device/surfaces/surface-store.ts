@@ -139,8 +139,8 @@ export class SurfaceStore implements SurfaceLookup, SurfaceSource {
       flags: body.surfaceFlags >>> 0,
       faceCount: shape.faceCount,
       mipLevels: shape.mipLevels,
-      multisampleCount: body.multisampleCount ?? 0,
-      autogenFilter: body.autogenFilter ?? 0,
+      multisampleCount: 'multisampleCount' in body ? body.multisampleCount : 0,
+      autogenFilter: 'autogenFilter' in body ? body.autogenFilter : 0,
       formatInfo: info,
       images,
     });
