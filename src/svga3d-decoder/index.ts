@@ -1,5 +1,13 @@
 /**
  * svga3d-decoder: SVGA FIFO bytes ⇄ typed commands. Pure, stateless, table-driven.
+ *
+ * - `spec/` holds one table entry per command (`COMMANDS_3D`, `COMMANDS_2D`), the names of every
+ *   id (`commandShortName`), the SVGA enums as `as const` objects and the sub-structures. The
+ *   command types (`SvgaCommand`, `CommandBody<N>`) are derived from those tables.
+ * - `decodeFifo` frames and decodes one FIFO record, never throws, and reports codes 2000–2999
+ *   (`DecoderDiagnostics`); `encodeCommand` / `CommandWriter` build streams from the same tables;
+ *   `formatCommand` prints one line per command.
+ * - Structure only: ids, enum values and budgets are checked by the device.
  */
 export type {
   CommandBody,
