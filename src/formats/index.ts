@@ -43,3 +43,5 @@ export {
   depthCodeMax,
 } from './depth-stencil.js';
 export { yuvToRgb8 } from './yuv.js';
+export { texelCodec } from './texel-codec.js';
+export type { TexelCodec } from './texel-codec.js';

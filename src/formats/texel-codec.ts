@@ -154,7 +154,9 @@ const codecs = new Map<number, TexelCodec | undefined>();
 
 /**
  * The specialised decoder of a 1×1 channel format (colour, luminance/alpha, bump, float,
- * depth), or undefined for other formats. Built on first use and kept.
+ * depth), or undefined for other formats. Built on first use and kept. For hot loops (the
+ * sampler): its functions do no bounds checks of their own (bytes past the end read as 0, never
+ * out of bounds), so check the image once with the public decoders' rules first.
  */
 export function texelCodec(format: number): TexelCodec | undefined {
   if (codecs.has(format)) return codecs.get(format);
