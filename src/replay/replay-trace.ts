@@ -10,14 +10,22 @@ import { openTrace, traceRecords, type GunzipFn } from '../trace/read-trace.js';
 import type { Checkpoint } from '../trace/trace-records.js';
 import { DEFAULT_VRAM_BYTES, recordTypeName } from '../trace/trace-format.js';
 import { ReplayDiagnostics as R } from './replay-diagnostics.js';
+import { createSvgaDevice } from './svga-device-factory.js';
+
+/** Where a record's data sits in the trace: its index and the file offset of its data. */
+export interface ReplayLocation {
+  readonly record: number;
+  readonly fileOffset: number;
+}
 
 /** What replay needs from a device: the `SvgaDevice` of `src/device` provides it. */
 export interface ReplayDevice {
-  writeRegister(index: number, value: number): void;
-  writeVram(offset: number, bytes: Uint8Array): void;
-  writeGuestMemory(address: number, bytes: Uint8Array): void;
+  /** `where` locates the record header, so diagnostics can name it. */
+  writeRegister(index: number, value: number, where?: ReplayLocation): void;
+  writeVram(offset: number, bytes: Uint8Array, where?: ReplayLocation): void;
+  writeGuestMemory(address: number, bytes: Uint8Array, where?: ReplayLocation): void;
   /** Executes whole FIFO commands; `fileOffset` is where `bytes` start in the trace file. */
-  executeFifo(bytes: Uint8Array, where: { record: number; fileOffset: number }): void;
+  executeFifo(bytes: Uint8Array, where: ReplayLocation): void;
   /** Screen `id` as the user sees it, or undefined when there is no such screen. */
   readScreen(screenId: number): Rgba8Image | undefined;
   /** Surface image converted to RGBA8, or undefined when (sid, face, mip) does not exist. */
@@ -38,7 +46,8 @@ export const FINAL_IMAGE_NAME = 'final';
 
 /** Options of {@link replayTrace}. */
 export interface ReplayOptions {
-  readonly createDevice: ReplayDeviceFactory;
+  /** Default: the project's `SvgaDevice` ({@link createSvgaDevice}). */
+  readonly createDevice?: ReplayDeviceFactory;
   /** Called once per image, in file order. `checkpoint` is synthesised for the `final` image. */
   readonly onImage?: (name: string, image: Rgba8Image, checkpoint: Checkpoint) => void;
   /** Receives every diagnostic as it happens (the summary keeps them too). */
@@ -110,6 +119,7 @@ export function replayTrace(bytes: Uint8Array, options: ReplayOptions): ReplaySu
   const file = openTrace(bytes, sink, options.gunzip ? { gunzip: options.gunzip } : {});
   if (!file) return summary(false, 0, 0);
 
+  const createDevice = options.createDevice ?? createSvgaDevice;
   const maxVram = options.maxVramBytes ?? MAX_REPLAY_VRAM_BYTES;
   const maxCheckpoints = options.maxCheckpoints ?? MAX_REPLAY_CHECKPOINTS;
   let device: ReplayDevice | undefined;
@@ -159,21 +169,22 @@ export function replayTrace(bytes: Uint8Array, options: ReplayOptions): ReplaySu
           vramBytes = v.vramBytes;
         }
       }
-      device = options.createDevice({ vramBytes, sink });
+      device = createDevice({ vramBytes, sink });
     }
     const d = device;
+    const at = { record: rec.index, fileOffset: rec.offset };
     switch (v.kind) {
       case 'REG_WRITE':
-        guarded('REG_WRITE', () => d.writeRegister(v.register, v.value));
+        guarded('REG_WRITE', () => d.writeRegister(v.register, v.value, at));
         break;
       case 'FIFO':
         guarded('FIFO', () => d.executeFifo(v.bytes, { record: rec.index, fileOffset: rec.payloadOffset }));
         break;
       case 'VRAM_WRITE':
-        guarded('VRAM_WRITE', () => d.writeVram(v.vramOffset, v.bytes));
+        guarded('VRAM_WRITE', () => d.writeVram(v.vramOffset, v.bytes, at));
         break;
       case 'GUEST_WRITE':
-        guarded('GUEST_WRITE', () => d.writeGuestMemory(v.address, v.bytes));
+        guarded('GUEST_WRITE', () => d.writeGuestMemory(v.address, v.bytes, at));
         break;
       case 'CHECKPOINT': {
         validCheckpoints++;
@@ -201,7 +212,7 @@ export function replayTrace(bytes: Uint8Array, options: ReplayOptions): ReplaySu
     }
   }
   here = undefined;
-  device ??= options.createDevice({ vramBytes, sink });
+  device ??= createDevice({ vramBytes, sink });
   if (validCheckpoints === 0) take({ kind: 0, id: 0, face: 0, mipmap: 0, name: FINAL_IMAGE_NAME }, -1, -1);
   return summary(true, records, vramBytes, device);
 }

@@ -19,4 +19,5 @@ export {
   type TraceRecord,
 } from './read-trace.js';
 export { TraceWriter, type FifoWordSource } from './trace-writer.js';
-export { SvgaReg, SVGA_ID_2, SVGA_PALETTE_BASE, SVGA_SCRATCH_BASE, svgaRegisterName } from './svga-registers.js';
+// Register indices are the device's (`SvgaReg` in src/device); only the printer's names are public here.
+export { svgaRegisterName } from './svga-registers.js';
