@@ -32,7 +32,7 @@ export function commitWrite(m: Machine, p: PendingWrite): void {
   if (!dst) return;
   for (let l = 0; l < m.lanes; l++) {
     const mask = p.masks[l] as number;
-    if (mask !== 0) m.writeDst(dst, l, p.values.subarray(l * 4, l * 4 + 4), mask);
+    if (mask !== 0) m.writeDst(dst, l, p.values, mask, l * 4);
   }
   p.dst = undefined;
 }
@@ -43,14 +43,17 @@ const c = new Float32Array(4);
 const d = new Float32Array(4);
 const quad = new Float32Array(16);
 
+const NO_ROWS: SrcOperand[] = [];
+
 /** Component mask of the predicate for one lane (all four when the instruction is not predicated). */
 export function predicateMask(m: Machine, it: OpInstruction, lane: number): number {
   const p = it.predicate;
   if (!p) return 0xf;
-  const pv = m.vector('predicate', 0, lane);
+  const pv = m.files.get('predicate') as Float32Array;
+  const o = lane * 4;
   let mask = 0;
   for (let i = 0; i < 4; i++) {
-    const on = (pv[swizzleComponent(p.swizzle, i)] as number) !== 0;
+    const on = (pv[o + swizzleComponent(p.swizzle, i)] as number) !== 0;
     if (on !== (p.modifier === 'not')) mask |= 1 << i;
   }
   return mask;
@@ -90,7 +93,7 @@ export function computeArithmetic(ctx: ExecContext, it: OpInstruction, exec: num
       quad.set(a, l * 4);
     }
   }
-  const rows: SrcOperand[] = [];
+  const rows: SrcOperand[] = shape ? [] : NO_ROWS;
   if (shape) {
     const base = it.src[1];
     if (base) for (let r = 0; r < shape.rows; r++) rows.push({ ...base, index: base.index + r });

@@ -90,8 +90,14 @@ export class Machine {
   readRaw(file: RegisterFile, index: number, lane: number, out: Vec4): void {
     switch (file) {
       case 'const':
-        if (index >= 0 && index < FLOAT_CONSTANTS) out.set(this.consts.subarray(index * 4, index * 4 + 4));
-        else out.fill(0);
+        if (index >= 0 && index < FLOAT_CONSTANTS) {
+          const c = this.consts;
+          const o = index * 4;
+          out[0] = c[o] as number;
+          out[1] = c[o + 1] as number;
+          out[2] = c[o + 2] as number;
+          out[3] = c[o + 3] as number;
+        } else out.fill(0);
         return;
       case 'constint':
         if (index >= 0 && index < INT_CONSTANTS) for (let i = 0; i < 4; i++) out[i] = this.ints[index * 4 + i] as number;
@@ -107,8 +113,11 @@ export class Machine {
         const arr = this.files.get(file);
         const count = this.count(file);
         if (arr && index >= 0 && index < count) {
-          const o = this.offset(index, lane);
-          out.set(arr.subarray(o, o + 4));
+          const o = (index * this.lanes + lane) * 4;
+          out[0] = arr[o] as number;
+          out[1] = arr[o + 1] as number;
+          out[2] = arr[o + 2] as number;
+          out[3] = arr[o + 3] as number;
         } else out.fill(0);
       }
     }
@@ -135,13 +144,15 @@ export class Machine {
    * Writes `value` to a destination for one lane, components in `mask` only. Returns false when
    * the register is out of range (the write is dropped).
    */
-  writeDst(dst: DstOperand, lane: number, value: Vec4, mask: number): boolean {
+  writeDst(dst: DstOperand, lane: number, value: ArrayLike<number>, mask: number, valueOffset = 0): boolean {
     const index = dst.index + (dst.relative ? this.relativeOffset(dst.relative, lane) : 0);
     const arr = this.files.get(dst.file);
     if (!arr || index < 0 || index >= this.count(dst.file) || mask === 0) return false;
     const o = this.offset(index, lane);
-    for (let i = 0; i < 4; i++) if (mask & (1 << i)) arr[o + i] = value[i] as number;
-    this.written.set(dst.file, (this.written.get(dst.file) ?? 0) | (1 << index));
+    for (let i = 0; i < 4; i++) if (mask & (1 << i)) arr[o + i] = value[valueOffset + i] as number;
+    const bit = 1 << index;
+    const before = this.written.get(dst.file) ?? 0;
+    if ((before & bit) === 0) this.written.set(dst.file, before | bit);
     return true;
   }
 
