@@ -2,8 +2,6 @@
  * Command name → executor: the device's dispatch table. Every command the codec decodes is
  * listed, so a missing entry is a deliberate "not implemented" (reported by the runner).
  */
-import type { ReportFn } from '../common/diagnostics.js';
-import type { CommandBody } from '../svga3d-decoder/index.js';
 import { executeClear } from './contexts/clear-command.js';
 import type { ContextEnv } from './contexts/context-env.js';
 import { executeDrawPrimitives } from './contexts/draw-command.js';
@@ -31,15 +29,13 @@ import type { DispatchTable } from './fifo/command-runner.js';
 import type { GmrTable } from './memory/gmr-table.js';
 import { executeDefineGmr2, executeRemapGmr2 } from './memory/gmr2-commands.js';
 import type { ScreenSystem } from './screens/screen-system.js';
-import { executeSurfaceCopy } from './surfaces/surface-copy.js';
-import { executeSurfaceDma } from './surfaces/surface-dma.js';
-import type { SurfaceStore } from './surfaces/surface-store.js';
-
-/** Surface executors the surfaces module provides as they land (optional until then). */
-export interface SurfaceExtras {
-  readonly stretchBlt?: ((body: CommandBody<'SURFACE_STRETCHBLT'>, report: ReportFn) => void) | undefined;
-  readonly generateMipmaps?: ((body: CommandBody<'GENERATE_MIPMAPS'>, report: ReportFn) => void) | undefined;
-}
+import {
+  executeGenerateMipmaps,
+  executeSurfaceCopy,
+  executeSurfaceDma,
+  executeSurfaceStretchBlt,
+  type SurfaceStore,
+} from './surfaces/index.js';
 
 /** Everything the executors act on. */
 export interface DeviceServices {
@@ -47,7 +43,6 @@ export interface DeviceServices {
   readonly gmrs: GmrTable;
   readonly surfaces: SurfaceStore;
   readonly screens: ScreenSystem;
-  readonly extras: SurfaceExtras;
   /** FENCE reached: store the value where the guest reads it. */
   fence(value: number): void;
 }
@@ -63,8 +58,8 @@ export function buildDispatchTable(s: DeviceServices): DispatchTable {
     SURFACE_DESTROY: (b, r) => void surfaces.destroy(b.sid, r),
     SURFACE_COPY: (b, r) => executeSurfaceCopy(surfaces, b, r),
     SURFACE_DMA: (b, r) => executeSurfaceDma(surfaces, gmrs, b, r),
-    ...(s.extras.stretchBlt ? { SURFACE_STRETCHBLT: s.extras.stretchBlt } : {}),
-    ...(s.extras.generateMipmaps ? { GENERATE_MIPMAPS: s.extras.generateMipmaps } : {}),
+    SURFACE_STRETCHBLT: (b, r) => executeSurfaceStretchBlt(surfaces, b, r),
+    GENERATE_MIPMAPS: (b, r) => executeGenerateMipmaps(surfaces, b, r),
     // Hints a synchronous device has no use for (VirtualBox: no-ops too).
     ACTIVATE_SURFACE: noop,
     DEACTIVATE_SURFACE: noop,

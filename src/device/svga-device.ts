@@ -21,7 +21,7 @@ import { DEFAULT_GMR_LIMITS, GmrTable } from './memory/gmr-table.js';
 import { rangeInside, SparseGuestMemory, type GuestPhysicalMemory } from './memory/guest-physical-memory.js';
 import { RegisterFile } from './register-file.js';
 import { ScreenSystem } from './screens/screen-system.js';
-import { SurfaceStore } from './surfaces/surface-store.js';
+import { clearImageRect, readSurfaceRgba8, SurfaceStore } from './surfaces/index.js';
 
 /** Where a host call's data came from, for diagnostics (a trace record and its file offset). */
 export interface SourceLocation {
@@ -86,7 +86,7 @@ export class SvgaDevice {
       surfaces: this.surfaces,
       unpackRgba8: (format, image, slice) => unpackImageRgba8(format, image, slice),
     });
-    const clearImage: ClearImageFn | undefined = undefined;
+    const clearImage: ClearImageFn = clearImageRect;
     this.table = buildDispatchTable({
       env: {
         contexts: this.contexts,
@@ -99,7 +99,6 @@ export class SvgaDevice {
       gmrs: this.gmrs,
       surfaces: this.surfaces,
       screens: this.screens,
-      extras: {},
       fence: (value) => this.fence(value),
     });
     this.registers = new RegisterFile({
@@ -223,11 +222,7 @@ export class SvgaDevice {
 
   /** Image (face, mip) of surface `sid` as 8-bit RGBA (slice 0), or undefined. */
   readSurfaceImage(sid: number, face: number, mip: number): Rgba8Image | undefined {
-    const surface = this.surfaces.get(sid);
-    const image = surface?.image(face, mip);
-    if (!surface || !image) return undefined;
-    const data = unpackImageRgba8(surface.format, image, 0);
-    return data ? { width: image.width, height: image.height, data } : undefined;
+    return readSurfaceRgba8(this.surfaces, sid, face, mip);
   }
 
   /** Executed commands by short name (a copy). */
