@@ -12,37 +12,26 @@
  * away from zero; float16 rounds to nearest even (`floatToHalf`); float32 stores the float32 bits
  * with NaN canonicalised to 0x7FC00000. NaN gives 0 for unorm and snorm.
  */
-import { floatToHalf } from '../common/half-float.js';
-import { float32ToBits, floatToSnorm, floatToUnorm, unorm8ToUnorm, writeBits } from './normalized.js';
+import { channelCode, isPackable, sourceComponent, texelPacker } from './pack-codec.js';
+import { unorm8ToUnorm, writeBits } from './normalized.js';
 import { surfaceFormatInfo, type SurfaceFormatInfo } from './surface-formats.js';
-
-function packable(info: SurfaceFormatInfo): boolean {
-  switch (info.kind) {
-    case 'color-unorm':
-    case 'luminance-alpha':
-    case 'signed-bump':
-    case 'float16':
-    case 'float32':
-      return info.rgba !== null;
-    default:
-      return false;
-  }
-}
 
 function inRange(offset: number, size: number, length: number): boolean {
   return Number.isInteger(offset) && offset >= 0 && offset + size <= length;
 }
 
-/** The RGBA component (0..3) that feeds channel `index`; X channels take A (3). */
-function sourceComponent(info: SurfaceFormatInfo, index: number): number {
-  const swz = info.rgba;
-  if (swz !== null) {
-    for (let k = 0; k < 4; k++) if (swz[k] === index) return k;
+/**
+ * The reference packer: every channel written through `writeBits` from the component the
+ * swizzle names. `texelPacker` must give the same bytes (differential test). Inputs are used as
+ * given (the public entry rounds them to float32 first); bounds are the caller's job.
+ */
+export function packChannelsReference(info: SurfaceFormatInfo, rgba: readonly number[], out: Uint8Array, offset: number): void {
+  for (let i = 0; i < info.channels.length; i++) {
+    const c = info.channels[i];
+    if (c === undefined) continue;
+    writeBits(out, offset, c.offset, c.bits, channelCode(c, rgba[sourceComponent(info, i)] ?? 0));
   }
-  return 3;
 }
-
-const comps = new Float64Array(4);
 
 /**
  * Packs (r, g, b, a) into the texel at `out[offset]` in `format`. Returns false, writing nothing,
@@ -51,31 +40,9 @@ const comps = new Float64Array(4);
  */
 export function packRgbaF32(format: number, r: number, g: number, b: number, a: number, out: Uint8Array, offset: number): boolean {
   const info = surfaceFormatInfo(format);
-  if (info === undefined || !packable(info) || !inRange(offset, info.bytesPerBlock, out.length)) return false;
-  comps[0] = Math.fround(r);
-  comps[1] = Math.fround(g);
-  comps[2] = Math.fround(b);
-  comps[3] = Math.fround(a);
-  for (let i = 0; i < info.channels.length; i++) {
-    const c = info.channels[i];
-    if (c === undefined) continue;
-    const v = comps[sourceComponent(info, i)] ?? 0;
-    let code: number;
-    switch (c.type) {
-      case 'snorm': {
-        const s = floatToSnorm(v, c.bits);
-        code = s < 0 ? s + 2 ** c.bits : s;
-        break;
-      }
-      case 'float':
-        code = c.bits === 16 ? floatToHalf(v) : float32ToBits(v);
-        break;
-      default:
-        // unorm and unused (X) channels.
-        code = floatToUnorm(v, c.bits);
-    }
-    writeBits(out, offset, c.offset, c.bits, code);
-  }
+  const packer = texelPacker(format);
+  if (info === undefined || packer === undefined || !inRange(offset, info.bytesPerBlock, out.length)) return false;
+  packer(Math.fround(r), Math.fround(g), Math.fround(b), Math.fround(a), out, offset);
   return true;
 }
 
@@ -87,7 +54,7 @@ export function packRgbaF32(format: number, r: number, g: number, b: number, a: 
  */
 export function packColorArgb8888(format: number, argb: number, out: Uint8Array, offset: number): boolean {
   const info = surfaceFormatInfo(format);
-  if (info === undefined || !packable(info) || !inRange(offset, info.bytesPerBlock, out.length)) return false;
+  if (info === undefined || !isPackable(info) || !inRange(offset, info.bytesPerBlock, out.length)) return false;
   const word = argb >>> 0;
   const bytes = [(word >>> 16) & 255, (word >>> 8) & 255, word & 255, word >>> 24];
   if (info.kind !== 'color-unorm' && info.kind !== 'luminance-alpha') {
