@@ -197,3 +197,22 @@ describe('BLIT_SCREEN_TO_GMRFB', () => {
     expect(c.codes).toEqual([]);
   });
 });
+
+describe('the spill rule for named screens', () => {
+  it('lands the parts outside the named screen on its neighbours, in the named screen’s coordinates', () => {
+    const mem = new FakeMemory();
+    const gmr = new Uint8Array(16);
+    gmr.set([1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0]);
+    mem.regions.set(GMR, gmr);
+    const s = new ScreenSystem({ vram: new Uint8Array(4), memory: mem, surfaces: new FakeSurfaces(), unpackRgba8: unpackBgra, namedScreenRule: 'spill' });
+    const c = collector();
+    s.defineScreen({ structSize: 28, id: 0, flags: 1, size: { width: 2, height: 1 }, root: { x: 10, y: 0 } }, c.report);
+    s.defineScreen({ structSize: 28, id: 1, flags: 1, size: { width: 2, height: 1 }, root: { x: 12, y: 0 } }, c.report);
+    s.defineGmrfb({ ptr: { gmrId: GMR, offset: 0 }, bytesPerLine: 12, format: fmt(32, 24) }, c.report);
+    // Screen 1's (−1, 0) is screen 0's (1, 0).
+    s.blitGmrfbToScreen(blit(-1, 0, 2, 1, 1), c.report);
+    expect(rgbOf(s.readScreen(0)!)).toEqual([0, 1]);
+    expect(rgbOf(s.readScreen(1)!)).toEqual([2, 3]);
+    expect(c.codes).toEqual([]);
+  });
+});

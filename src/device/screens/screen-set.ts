@@ -48,6 +48,13 @@ export interface HostScreen {
   readonly cloneCount?: number;
 }
 
+/**
+ * `'clip'`: a rectangle addressed to a screen stays on that screen (the trace format's rule).
+ * `'spill'`: it is placed in virtual coordinates from that screen's origin and lands on every
+ * screen it overlaps (VMware's BLIT_GMRFB_TO_SCREEN description).
+ */
+export type NamedScreenRule = 'clip' | 'spill';
+
 /** A part of a command's rectangle that lands on one screen, in that screen's pixel coordinates. */
 export interface ScreenTarget {
   readonly screen: HostScreen;
@@ -66,8 +73,14 @@ export function blackImage(width: number, height: number): Rgba8Image {
 
 /** The legacy display and every Screen Object. */
 export class ScreenSet {
+  /** How a rectangle addressed to a named screen treats its parts outside that screen. */
+  readonly namedScreenRule: NamedScreenRule;
   private readonly objects: (HostScreen | undefined)[] = new Array<HostScreen | undefined>(MAX_SCREENS).fill(undefined);
   private legacyScreen: HostScreen | undefined;
+
+  constructor(namedScreenRule: NamedScreenRule = 'clip') {
+    this.namedScreenRule = namedScreenRule;
+  }
 
   /** Sets the legacy display's size; 0 × 0, disabled or oversized means there is none. */
   setLegacy(enabled: boolean, width: number, height: number): void {
@@ -162,9 +175,11 @@ export class ScreenSet {
 
   /**
    * Where a rectangle lands. `SVGA_ID_INVALID` means virtual-desktop coordinates: every screen the
-   * box overlaps gets its part. A named screen gets the box in its own coordinates, clipped to it
-   * (the trace format's rule; the parts outside it are dropped). Returns undefined, after a
-   * diagnostic, when the named screen does not exist.
+   * box overlaps gets its part. A named screen's coordinates are relative to its origin; under the
+   * `'clip'` rule (the trace format's, the default) only that screen gets the box, clipped to it;
+   * under `'spill'` (what VMware's header describes and the screen-render-test screenshot shows)
+   * the parts outside it land on whatever screens are there. Returns undefined, after a diagnostic,
+   * when the named screen does not exist.
    */
   targets(screenId: number, box: Box, report: ReportFn, what: string): ScreenTarget[] | undefined {
     const sid = u32(screenId);
@@ -180,6 +195,11 @@ export class ScreenSet {
     if (!screen) {
       report(D.E_SCREEN_ID, `${what} names screen ${sid}, which is not defined`);
       return undefined;
+    }
+    if (this.namedScreenRule === 'spill') {
+      const spread = this.targets(SVGA_ID_INVALID, translate(box, screen.rootX, screen.rootY), report, what) ?? [];
+      // Offsets from the named screen's coordinates, not from virtual ones.
+      return spread.map((t) => ({ ...t, dx: t.dx + screen.rootX, dy: t.dy + screen.rootY }));
     }
     const local = intersect(box, screenBox(screen));
     return local ? [{ screen, box: local, dx: 0, dy: 0 }] : [];

@@ -25,7 +25,7 @@ import { CursorState } from './cursor.js';
 import { Gmrfb } from './gmrfb.js';
 import { LegacyFramebuffer, type LegacyMode } from './legacy-framebuffer.js';
 import { MAX_RECTS, SurfaceToScreen, type UnpackRgba8 } from './surface-to-screen.js';
-import { ScreenSet, SVGA_SCREEN_BLANKING, SVGA_SCREEN_DEACTIVATE, blackImage } from './screen-set.js';
+import { ScreenSet, SVGA_SCREEN_BLANKING, SVGA_SCREEN_DEACTIVATE, blackImage, type NamedScreenRule } from './screen-set.js';
 import { u32 } from './rect-math.js';
 import { VideoOverlays } from './video-overlay.js';
 
@@ -39,6 +39,11 @@ export interface ScreenSystemOptions {
   readonly surfaces: SurfaceLookup;
   /** Reads a surface image as RGBA8; `unpackImageRgba8` of `src/formats` unless given (tests). */
   readonly unpackRgba8?: UnpackRgba8;
+  /**
+   * What a blit, present or overlay addressed to a named screen does outside that screen:
+   * `'clip'` (default, the trace format's rule) drops it, `'spill'` lands it on the neighbours.
+   */
+  readonly namedScreenRule?: NamedScreenRule;
 }
 
 /** Screens, 2D commands, cursor and overlays. */
@@ -46,7 +51,7 @@ export class ScreenSystem {
   /** The hardware cursor's definition, position and visibility. */
   readonly cursor = new CursorState();
   /** The screens (inspection and tests). */
-  readonly screens = new ScreenSet();
+  readonly screens: ScreenSet;
   /** Video overlay streams (inspection and tests). */
   readonly overlays: VideoOverlays;
   private readonly gfb: LegacyFramebuffer;
@@ -55,6 +60,7 @@ export class ScreenSystem {
   private mode: LegacyMode = { enabled: false, width: 0, height: 0, bitsPerPixel: 0, fbOffset: 0, bytesPerLine: 0 };
 
   constructor(options: ScreenSystemOptions) {
+    this.screens = new ScreenSet(options.namedScreenRule ?? 'clip');
     this.gfb = new LegacyFramebuffer(options.vram);
     this.gmrfb = new Gmrfb(options.memory);
     this.overlays = new VideoOverlays(options.memory);
@@ -194,7 +200,7 @@ export class ScreenSystem {
     const { width, height } = screen.image;
     if ((screen.flags & (SVGA_SCREEN_DEACTIVATE | SVGA_SCREEN_BLANKING)) !== 0) return blackImage(width, height);
     const out: Rgba8Image = { width, height, data: screen.image.data.slice() };
-    this.overlays.composite(screen, out);
+    this.overlays.composite(screen, out, this.screens);
     return out;
   }
 }

@@ -13,7 +13,8 @@
  * - With SVGA_VIDEO_FLAG_COLORKEY an overlay pixel shows only where the base layer's RGB equals
  *   COLORKEY (0x00RRGGBB).
  * - DST_SCREEN_ID `SVGA_ID_INVALID` (the default) places the overlay in virtual-desktop coordinates
- *   on every screen; a named screen gets it in its own coordinates, clipped to it, like blits.
+ *   on every screen; a named screen gets it in its own coordinates, clipped to it or spilling onto
+ *   its neighbours by the same `NamedScreenRule` as blits.
  */
 import type { ReportFn } from '../../common/diagnostics.js';
 import type { Rgba8Image } from '../../common/image.js';
@@ -21,7 +22,7 @@ import { SVGA_GMR_FRAMEBUFFER, type GuestPtrMemory } from '../guest-ptr-memory.j
 import { SCREEN_DIAGNOSTICS as D } from './screen-diagnostics.js';
 import { SVGA_ID_INVALID, type EscapeBody } from './screen-commands.js';
 import { int32, intersect, scaledIndex, u32 } from './rect-math.js';
-import { MAX_SCREEN_DIMENSION, type HostScreen } from './screen-set.js';
+import { MAX_SCREEN_DIMENSION, type HostScreen, type ScreenSet } from './screen-set.js';
 import { MAX_VIDEO_SIZE, VMWARE_FOURCC_UYVY, VMWARE_FOURCC_YUY2, VMWARE_FOURCC_YV12, readFrame } from './video-frame.js';
 
 export const SVGA_ESCAPE_NSID_VMWARE = 0;
@@ -107,16 +108,18 @@ export class VideoOverlays {
   }
 
   /** Paints every overlay that lands on `screen` into `out` (a copy of its base layer). */
-  composite(screen: HostScreen, out: Rgba8Image): void {
+  composite(screen: HostScreen, out: Rgba8Image, screens: ScreenSet): void {
     const base = screen.image.data;
     for (const s of this.streams) {
       const f = s?.frame;
       if (!f) continue;
       let x0 = f.dstX;
       let y0 = f.dstY;
-      if (f.dstScreenId === SVGA_ID_INVALID) {
-        x0 -= screen.rootX;
-        y0 -= screen.rootY;
+      const named = f.dstScreenId === SVGA_ID_INVALID ? undefined : screens.get(f.dstScreenId);
+      if (f.dstScreenId === SVGA_ID_INVALID || (named && screens.namedScreenRule === 'spill')) {
+        // Virtual coordinates (a named screen's origin first under the spill rule).
+        x0 += (named?.rootX ?? 0) - screen.rootX;
+        y0 += (named?.rootY ?? 0) - screen.rootY;
       } else if (f.dstScreenId !== screen.id) {
         continue;
       }
