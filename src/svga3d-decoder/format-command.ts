@@ -34,7 +34,7 @@ export function formatF32(value: number): string {
   if (Object.is(value, -0)) return '-0';
   if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
   const target = Math.fround(value);
-  for (let p = 1; p < 9; p++) {
+  for (let p = 1; p <= 9; p++) {
     const n = Number(value.toPrecision(p));
     if (Math.fround(n) === target) return String(n);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS, COMMAND_SPECS_BY_ID, commandFraming, SVGA_COMMAND_ID } from '../commands.js';
 import { commandShortName, commandSpecName, is3dCommandId, SVGA_3D_CMD_LAST_NAMED } from './command-ids.js';
-import { offsetOf } from './layout.js';
+import { flattenLayout, offsetOf } from './layout.js';
 import { SVGA3dRenderStateName } from './enums-render-state.js';
 import { SVGA3dTextureStateName } from './enums-texture-state.js';
 import { SVGA3dLightData, SVGA3dMaterial, SVGA3dPrimitiveRange, SVGA3dVertexDecl, SVGA3dCopyBox } from './structs.js';
@@ -56,6 +56,29 @@ describe('command table', () => {
     const blit = COMMAND_SPECS_BY_ID.get(1069)!.fixed;
     expect([offsetOf(blit, 'destScreenId'), offsetOf(blit, 'destRect.bottom')]).toEqual([28, 44]);
     expect(offsetOf(blit, 'nope')).toBeUndefined();
+  });
+});
+
+describe('flattenLayout', () => {
+  it('lists SURFACE_DMA like protocol notes §3.1', () => {
+    expect(flattenLayout(COMMAND_SPECS_BY_ID.get(1044)!.fixed).map((r) => `${r.offset} ${r.path} ${r.kind}`)).toEqual([
+      '0 guest.ptr.gmrId u32', '4 guest.ptr.offset u32', '8 guest.pitch u32', '12 host.sid u32', '16 host.face u32',
+      '20 host.mipmap u32', '24 transfer u32',
+    ]);
+  });
+
+  it('expands fixed arrays: SETTRANSFORM matrix[15] at 68, SETLIGHTDATA data.phi at 120', () => {
+    const t = flattenLayout(COMMAND_SPECS_BY_ID.get(1047)!.fixed);
+    expect(t.length).toBe(18);
+    expect(t[17]).toEqual({ path: 'matrix[15]', offset: 68, kind: 'f32' });
+    const l = flattenLayout(COMMAND_SPECS_BY_ID.get(1053)!.fixed);
+    expect(l.at(-1)).toEqual({ path: 'data.phi', offset: 120, kind: 'f32' });
+    expect(l.find((r) => r.path === 'data.position[3]')).toEqual({ path: 'data.position[3]', offset: 8 + 68, kind: 'f32' });
+  });
+
+  it('signed members of the 2D blits are i32', () => {
+    const rows = flattenLayout(COMMAND_SPECS_BY_ID.get(37)!.fixed);
+    expect(rows.map((r) => r.kind)).toEqual(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'u32']);
   });
 });
 

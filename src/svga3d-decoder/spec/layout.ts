@@ -137,3 +137,25 @@ export function offsetOf(spec: StructSpec, path: string): number | undefined {
   }
   return offset;
 }
+
+/** One scalar of a flattened layout: dotted path, byte offset, word type. */
+export interface LayoutRow {
+  readonly path: string;
+  readonly offset: number;
+  readonly kind: ScalarKind;
+}
+
+/**
+ * Every scalar of a fixed layout with its byte offset, arrays expanded (`matrix[15]`), in memory
+ * order: the table as the protocol notes print it, for docs, dumps and tests.
+ */
+export function flattenLayout(spec: FixedSpec, prefix = '', base = 0): LayoutRow[] {
+  switch (spec.kind) {
+    case 'struct':
+      return spec.layout.flatMap((m) => flattenLayout(m.spec, prefix === '' ? m.name : `${prefix}.${m.name}`, base + m.offset));
+    case 'array':
+      return Array.from({ length: spec.length }, (_, i) => flattenLayout(spec.of, `${prefix}[${i}]`, base + i * spec.of.size)).flat();
+    default:
+      return [{ path: prefix, offset: base, kind: spec.kind }];
+  }
+}
