@@ -32,7 +32,7 @@ describe('specialised texel codecs equal the reference decoder bit for bit', () 
       { seed: 42, numRuns: 5000 },
     );
   });
-  test('exhaustive for the 1- and 2-byte formats', () => {
+  test('1- and 2-byte formats: every byte value, and every value of every 16-bit field', () => {
     const small = CHANNEL_FORMATS.filter((f) => f.bytesPerBlock <= 2);
     const bytes = new Uint8Array(2);
     const ref = new Float32Array(4);
@@ -42,7 +42,8 @@ describe('specialised texel codecs equal the reference decoder bit for bit', () 
     for (const info of small) {
       const codec = texelCodec(info.id);
       if (codec === undefined) throw new Error(info.name);
-      for (let v = 0; v < 2 ** (8 * info.bytesPerBlock); v++) {
+      // Stride 3 is odd, so every value of every bit field occurs (not every combination).
+      for (let v = 0; v < 2 ** (8 * info.bytesPerBlock); v += info.bytesPerBlock === 1 ? 1 : 3) {
         bytes[0] = v & 255;
         bytes[1] = v >>> 8;
         decodeChannelsF32(info, bytes, 0, ref, 0);
