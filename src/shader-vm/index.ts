@@ -16,3 +16,6 @@ export { validateShader, validateProgram } from './validate/validator.js';
 export type { ValidationResult } from './validate/validator.js';
 export { assemble, parseVersionName, knownMnemonics } from './text/assembler.js';
 export type { AssembleOptions, AssembleResult } from './text/assembler.js';
+
+// The reference interpreter (src/shader-vm/interp), built on the IR above.
+export * from './interp/index.js';
