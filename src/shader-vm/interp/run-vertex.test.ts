@@ -4,11 +4,10 @@ import { DiagnosticList } from '../../common/diagnostics.js';
 import { decodeShader } from '../decode/decoder.js';
 import type { ShaderProgram } from '../ir/ir.js';
 import { DeclUsage } from '../ir/ir.js';
-import { Opcode as O } from '../ir/opcodes.js';
 import { FLT_MAX } from '../ops/scalar.js';
 import { findOutput, runVertexShader } from './run-vertex.js';
 import type { TextureSampleRequest } from './texture-sampler.js';
-import { R, S, dcl, def, defi, flow, op, program, rel } from './testing/ir-builder.js';
+import { asm } from './testing/asm.js';
 
 const corpus = new URL('../../../corpus/vmware-svga-sdk/shaders/', import.meta.url);
 
@@ -37,11 +36,6 @@ function out(p: ShaderProgram, reg: string, consts: Float32Array, vin = inputs()
   const o = r.outputs.find((x) => x.register === reg);
   if (!o) throw new Error(`no output ${reg}`);
   return Array.from(o.value);
-}
-
-/** vs_2_0 program that computes into r0 and copies it to oT0. */
-function calc(version: string, body: ReturnType<typeof op>[], extra: Parameters<typeof program>[1] = []): ShaderProgram {
-  return program(version, [...extra, ...body, op(O.MOV, R('oT0'), [S('r0')])]);
 }
 
 describe('corpus vertex shaders', () => {
@@ -79,101 +73,73 @@ describe('corpus vertex shaders', () => {
   });
 });
 
-describe('vertex registers and operands', () => {
+describe('vertex registers and operands (assembled)', () => {
   const c = bank({ 1: [1, 2, 3, 4], 2: [0.5, 0.25, -1, 8], 5: [10, 20, 30, 40] });
+  /** vs_2_0 (or another model) whose result is r0, copied to oT0. */
+  const calc = (body: string, version = 'vs_2_0'): ShaderProgram => asm(`${version}\n${body}\nmov oT0, r0`);
   it('swizzle, negate, write mask keep unwritten components', () => {
-    const p = calc('vs_2_0', [
-      op(O.MOV, R('r0'), [S('c2')]),
-      op(O.ADD, R('r0.xz'), [S('c1.wzyx'), S('-c2.y')]),
-    ]);
-    expect(out(p, 'oT0', c)).toEqual([3.75, 0.25, 1.75, 8]);
+    expect(out(calc('mov r0, c2\nadd r0.xz, c1.wzyx, -c2.y'), 'oT0', c)).toEqual([3.75, 0.25, 1.75, 8]);
   });
   it('DEF overrides the context constant; unset constants read 0', () => {
-    const p = calc('vs_2_0', [op(O.ADD, R('r0'), [S('c1'), S('c9')])], [def(1, [5, 6, 7, 8])]);
-    expect(out(p, 'oT0', c)).toEqual([5, 6, 7, 8]);
+    expect(out(calc('def c1, 5, 6, 7, 8\nadd r0, c1, c9'), 'oT0', c)).toEqual([5, 6, 7, 8]);
   });
-  it('relative addressing through a0 (mova rounds) and out-of-range reads give 0', () => {
-    const p = calc('vs_2_0', [
-      op(O.MOVA, R('a0.x'), [S('c2.x')]), // round(0.5) = 1 (ties away from zero)
-      op(O.MOV, R('r0'), [S('c0.xyzw', undefined, rel('addr', 0))]), // c[a0.x + 0] = c1
-      op(O.MOVA, R('a0.y'), [S('-c2.w')]), // −8
-      op(O.ADD, R('r0'), [S('r0'), { ...S('c3'), relative: rel('addr', 1) }]), // c[-5]: out of range
-    ]);
+  it('relative addressing through a0 (mova rounds); reads outside the bank give 0', () => {
+    const p = calc('mova a0.x, c2.x\nmov r0, c[a0.x]\nmova a0.y, -c2.w\nadd r0, r0, c[a0.y + 3]');
+    // a0.x = round(0.5) = 1 → c1; a0.y = −8 → c[−5] is out of range.
     expect(out(p, 'oT0', c)).toEqual([1, 2, 3, 4]);
   });
   it('vs_1_1 mov a0.x floors, so c[a0.x + 1] with a0 = floor(0.5) = 0 reads c1', () => {
-    const p = calc('vs_1_1', [
-      op(O.MOV, R('a0.x'), [S('c2.x')]),
-      op(O.MOV, R('r0'), [S('c1', undefined, rel('addr', 0))]),
-    ]);
-    expect(out(p, 'oT0', c)).toEqual([1, 2, 3, 4]);
+    expect(out(calc('mov a0.x, c2.x\nmov r0, c[a0.x + 1]', 'vs_1_1'), 'oT0', c)).toEqual([1, 2, 3, 4]);
   });
-  it('m4x4 / m3x3 / m3x2 expand into dot products with consecutive constants', () => {
+  it('m4x4 / m4x3 / m3x4 / m3x3 / m3x2 expand into dot products with consecutive constants', () => {
     const m = bank({ 0: [1, 0, 0, 1], 1: [0, 2, 0, 0], 2: [0, 0, 3, 0], 3: [1, 1, 1, 1], 9: [1, 2, 3, 4] });
-    expect(out(calc('vs_2_0', [op(O.M4x4, R('r0'), [S('c9'), S('c0')])]), 'oT0', m)).toEqual([5, 4, 9, 10]);
-    expect(out(calc('vs_2_0', [op(O.MOV, R('r0'), [S('c9')]), op(O.M3x3, R('r0'), [S('c9'), S('c0')])]), 'oT0', m)).toEqual([1, 4, 9, 4]);
-    expect(out(calc('vs_2_0', [op(O.MOV, R('r0'), [S('c9')]), op(O.M3x2, R('r0'), [S('c9'), S('c0')])]), 'oT0', m)).toEqual([1, 4, 3, 4]);
-    expect(out(calc('vs_2_0', [op(O.MOV, R('r0'), [S('c9')]), op(O.M4x3, R('r0'), [S('c9'), S('c0')])]), 'oT0', m)).toEqual([5, 4, 9, 4]);
-    expect(out(calc('vs_2_0', [op(O.M3x4, R('r0'), [S('c9'), S('c0')])]), 'oT0', m)).toEqual([1, 4, 9, 6]);
+    expect(out(calc('m4x4 r0, c9, c0'), 'oT0', m)).toEqual([5, 4, 9, 10]);
+    expect(out(calc('mov r0, c9\nm4x3 r0.xyz, c9, c0'), 'oT0', m)).toEqual([5, 4, 9, 4]);
+    expect(out(calc('m3x4 r0, c9, c0'), 'oT0', m)).toEqual([1, 4, 9, 6]);
+    expect(out(calc('mov r0, c9\nm3x3 r0.xyz, c9, c0'), 'oT0', m)).toEqual([1, 4, 9, 4]);
+    expect(out(calc('mov r0, c9\nm3x2 r0.xy, c9, c0'), 'oT0', m)).toEqual([1, 4, 3, 4]);
   });
   it('setp and predicated instructions write per component; (!p0) inverts', () => {
-    const p = calc('vs_2_x', [
-      op(O.MOV, R('r0'), [S('c1')]),
-      op(O.SETP, R('p0'), [S('c1'), S('c2')], { comparison: 'gt' }), // (1>0.5, 2>0.25, 3>−1, 4>8) = (1,1,1,0)
-      op(O.MOV, R('r0'), [S('c5')], { predicate: S('p0') }),
-      op(O.ADD, R('r0'), [S('r0'), S('c1')], { predicate: { ...S('p0.x'), modifier: 'not' } }), // never (p0.x true)
-      op(O.MUL, R('r0.w'), [S('r0'), S('c2')], { predicate: { ...S('p0'), modifier: 'not' } }), // w: 4 × 8
-    ]);
+    const p = calc([
+      'mov r0, c1',
+      'setp_gt p0, c1, c2', // (1 > 0.5, 2 > 0.25, 3 > −1, 4 > 8) = (1, 1, 1, 0)
+      '(p0) mov r0, c5',
+      '(!p0.x) add r0, r0, c1', // p0.x is true: nothing written
+      '(!p0) mul r0.w, r0, c2', // only w: 4 × 8
+    ].join('\n'), 'vs_2_x');
     expect(out(p, 'oT0', c)).toEqual([10, 20, 30, 32]);
   });
-  it('sincos SM2 (3 operands) and SM3 (1 operand) write only x, y', () => {
-    const sm2 = calc('vs_2_0', [op(O.MOV, R('r0'), [S('c1')]), op(O.SINCOS, R('r0.xy'), [S('c9.x'), S('c10'), S('c11')])]);
-    expect(out(sm2, 'oT0', c)).toEqual([1, 0, 3, 4]);
-    const sm3 = program('vs_3_0', [
-      dcl('o0', DeclUsage.TEXCOORD, 2),
-      op(O.MOV, R('r0'), [S('c1')]),
-      op(O.SINCOS, R('r0.y'), [S('c9.x')]),
-      op(O.MOV, R('o0'), [S('r0')]),
-    ]);
+  it('sincos SM2 (3 operands) and SM3 (1 operand) write only the masked x, y', () => {
+    expect(out(calc('def c10, -1.5500992e-6, -2.1701389e-5, 0.0026041667, 0.00026041668\ndef c11, -0.020833334, -0.125, 1, 0.5\nmov r0, c1\nsincos r0.xy, c9.x, c10, c11'), 'oT0', c)).toEqual([1, 0, 3, 4]);
+    const sm3 = asm('vs_3_0\ndcl_texcoord2 o0\nmov r0, c1\nsincos r0.y, c9.x\nmov o0, r0');
     const r = runVertexShader(sm3, { inputs: inputs(), constants: { float: c } });
     const o = findOutput(r, DeclUsage.TEXCOORD, 2);
     expect(o?.register).toBe('o0');
     expect(Array.from(o?.value ?? [])).toEqual([1, 0, 3, 4]);
   });
-  it('scalar ops use .w of an identity swizzle and FLT_MAX rules', () => {
-    const p = calc('vs_2_0', [op(O.RCP, R('r0.x'), [S('c1')]), op(O.RSQ, R('r0.y'), [S('c9')]), op(O.LOG, R('r0.z'), [S('c2.w')]), op(O.MOV, R('r0.w'), [S('c2.z')])]);
+  it('scalar ops use .w of an identity swizzle and the FLT_MAX rules', () => {
+    const p = calc('rcp r0.x, c1\nrsq r0.y, c9.x\nlog r0.z, c2.w\nmov r0.w, c2.z');
     expect(out(p, 'oT0', c)).toEqual([0.25, FLT_MAX, 3, -1]);
   });
   it('unwritten outputs take the D3D9 defaults; vs < 3 colours saturate, vs_3_0 colours do not', () => {
-    const p = program('vs_2_0', [op(O.MOV, R('oD1'), [S('c5')]), op(O.MOV, R('oPos'), [S('c1')])]);
-    const r = runVertexShader(p, { inputs: inputs(), constants: { float: c } });
+    const r = runVertexShader(asm('vs_2_0\nmov oD1, c5\nmov oPos, c1'), { inputs: inputs(), constants: { float: c } });
     expect(Array.from(findOutput(r, DeclUsage.COLOR, 0)?.value ?? [])).toEqual([1, 1, 1, 1]);
     expect(Array.from(findOutput(r, DeclUsage.COLOR, 1)?.value ?? [])).toEqual([1, 1, 1, 1]);
     expect(Array.from(findOutput(r, DeclUsage.TEXCOORD, 5)?.value ?? [])).toEqual([0, 0, 0, 1]);
     expect(r.outputs.filter((o) => o.written).map((o) => o.register)).toEqual(['oPos', 'oD1']);
-    const p3 = program('vs_3_0', [dcl('o3', DeclUsage.COLOR, 0), dcl('o4', DeclUsage.COLOR, 1), op(O.MOV, R('o3'), [S('c5')])]);
-    const r3 = runVertexShader(p3, { inputs: inputs(), constants: { float: c } });
+    const r3 = runVertexShader(asm('vs_3_0\ndcl_color0 o3\ndcl_color1 o4\nmov o3, c5'), { inputs: inputs(), constants: { float: c } });
     expect(Array.from(findOutput(r3, DeclUsage.COLOR, 0)?.value ?? [])).toEqual([10, 20, 30, 40]);
     expect(Array.from(findOutput(r3, DeclUsage.COLOR, 1)?.value ?? [])).toEqual([0, 0, 0, 1]);
   });
-  it('vs_3_0 o[aL + n] relative output writes inside a loop', () => {
-    const p = program('vs_3_0', [
-      dcl('o0', DeclUsage.TEXCOORD, 0), dcl('o1', DeclUsage.TEXCOORD, 1), dcl('o2', DeclUsage.TEXCOORD, 2),
-      defi(0, [3, 0, 1, 0]),
-      flow(O.LOOP, S('aL'), S('i0')),
-      op(O.MOV, R('o0', { relative: rel('loop') }), [S('c1', undefined, rel('loop'))]),
-      flow(O.ENDLOOP),
-    ]);
+  it('vs_3_0 o[aL] relative output writes inside a loop', () => {
+    const p = asm('vs_3_0\ndcl_texcoord0 o0\ndcl_texcoord1 o1\ndcl_texcoord2 o2\ndefi i0, 3, 0, 1, 0\nloop aL, i0\nmov o[aL], c[aL + 1]\nendloop');
     const r = runVertexShader(p, { inputs: inputs(), constants: { float: c } });
     // aL = 0, 1, 2: o[aL] = c[aL + 1]; c3 is unset, so o2 reads zeros.
     expect(r.outputs.map((o) => Array.from(o.value))).toEqual([[1, 2, 3, 4], [0.5, 0.25, -1, 8], [0, 0, 0, 0]]);
   });
-  it('vs_3_0 texldl calls the sampler with an explicit LOD and a single lane', () => {
+  it('vs_3_0 texldl calls the sampler with an explicit LOD and a single lane; s# swizzle applies', () => {
     const seen: TextureSampleRequest[] = [];
-    const p = program('vs_3_0', [
-      dcl('o0', DeclUsage.POSITION, 0), dcl('s2', 0, 0, 2),
-      op(O.TEXLDL, R('o0'), [S('c2'), S('s2.yxzw')]),
-    ]);
+    const p = asm('vs_3_0\ndcl_position o0\ndcl_2d s2\ntexldl o0, c2, s2.yxzw');
     const r = runVertexShader(p, {
       inputs: inputs(),
       constants: { float: c },
@@ -184,16 +150,17 @@ describe('vertex registers and operands', () => {
         },
       },
     });
-    expect(seen.length).toBe(1);
-    expect(seen[0]?.variant).toBe('lod');
-    expect(seen[0]?.sampler).toBe(2);
-    expect(seen[0]?.lanes).toBe(1);
-    expect(Array.from(seen[0]?.lod ?? [])).toEqual([8]);
+    expect(seen.map((q) => [q.variant, q.sampler, q.lanes, Array.from(q.lod)])).toEqual([['lod', 2, 1, [8]]]);
     expect(Array.from(findOutput(r, DeclUsage.POSITION)?.value ?? [])).toEqual([2, 0.5, 3, 4]);
+  });
+  it('vertex inputs by DCL semantic', () => {
+    const p = asm('vs_2_0\ndcl_position v0\ndcl_normal v3\nadd oPos, v0, v3');
+    const r = runVertexShader(p, { inputs: inputs([1, 2, 3, 1], [0, 0, 0, 0], [0, 0, 0, 0], [0.5, 0.5, 0.5, 0]), constants: { float: c } });
+    expect(Array.from(findOutput(r, DeclUsage.POSITION)?.value ?? [])).toEqual([1.5, 2.5, 3.5, 1]);
   });
   it('a pixel shader given to runVertexShader is reported, not run', () => {
     const diags = new DiagnosticList();
-    const r = runVertexShader(program('ps_2_0', []), { inputs: inputs(), constants: { float: c }, diagnostics: diags });
+    const r = runVertexShader(asm('ps_2_0\nmov oC0, c0'), { inputs: inputs(), constants: { float: c }, diagnostics: diags });
     expect(r.status).toBe('invalid');
     expect(diags.items.map((d) => d.code)).toEqual([4506]);
   });
