@@ -144,3 +144,17 @@ describe('SURFACE_COPY property', () => {
     );
   });
 });
+
+describe('SURFACE_COPY of planar NV12', () => {
+  it('moves whole slices between images of one size and refuses other sizes', () => {
+    const NV12 = 44;
+    // 4×2 NV12: luma 4×2 bytes, then 2×1 CbCr pairs: 12 bytes per slice.
+    const t = setup([[1, NV12, 4, 2, 1], [2, NV12, 4, 2, 1], [3, NV12, 2, 2, 1]]);
+    t.bytes(1).forEach((_, i, a) => (a[i] = i + 1));
+    executeSurfaceCopy(t.store, copy(1, 2, [box(3, 1, 0, 1, 1, 1, 0, 0, 0)]), t.report);
+    expect([...t.bytes(2)]).toEqual([...t.bytes(1)]);
+    executeSurfaceCopy(t.store, copy(1, 3, [box(0, 0, 0, 2, 2, 1, 0, 0, 0)]), t.report);
+    expect(t.codes).toEqual([3240]);
+    expect(t.bytes(3).every((b) => b === 0)).toBe(true);
+  });
+});

@@ -9,7 +9,7 @@
  *   images: `w = min(w, destWidth − x, srcWidth − srcx)`, likewise h and d; empty boxes are skipped.
  * - Block formats copy whole blocks: the destination box is rounded outward to blocks, the source
  *   starts at the block holding (srcx, srcy), and the block counts are clipped to both block grids.
- *   NV12 (planar) copies whole slices.
+ *   NV12 (planar) copies whole slices, between images of the same width and height only.
  * - Boxes run in order. Within one image, each box behaves like memmove: rows are visited in the
  *   direction that never overwrites a source row before it is read, and each row is moved with
  *   `copyWithin`, so an overlapping box gives what a copy through a temporary would.
@@ -41,6 +41,11 @@ export function executeSurfaceCopy(store: SurfaceSource, body: SurfaceCopyBody, 
   }
   const s = src.image;
   const d = dst.image;
+  if (sf.planar && (s.width !== d.width || s.height !== d.height)) {
+    // A planar slice's layout depends on its size, so only equal sizes can move as bytes.
+    report(D.E_COPY_FORMAT, `cannot copy ${sf.name} between images of different sizes`);
+    return;
+  }
   const same = s.bytes === d.bytes;
   const bpb = sf.bytesPerBlock;
   for (const box of body.boxes) {
@@ -51,7 +56,7 @@ export function executeSurfaceCopy(store: SurfaceSource, body: SurfaceCopyBody, 
     let srcFirst: number;
     if (sf.planar) {
       if (depth === 0) continue;
-      rowBytes = Math.min(s.slicePitch, d.slicePitch);
+      rowBytes = s.slicePitch;
       rows = 1;
       dstFirst = box.z * d.slicePitch;
       srcFirst = box.srcz * s.slicePitch;

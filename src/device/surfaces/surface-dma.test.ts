@@ -164,6 +164,17 @@ describe('SURFACE_DMA upload', () => {
   });
 });
 
+describe('SURFACE_DMA of planar NV12', () => {
+  it('moves every slice the box touches whole, at slice-pitch steps in the guest', () => {
+    // 4×2×2 NV12: 12 bytes per slice (4×2 luma, 2 CbCr pairs); box in slice 1 only, from guest slice 0.
+    const t = setup(44, 4, 2, 2);
+    t.memory.fill(0, (i) => i + 1);
+    executeSurfaceDma(t.store, t.memory, dma(1, UPLOAD, [box(1, 1, 1, 1, 1, 1, 0, 0, 0)], { offset: 3, pitch: 99 }), t.report);
+    expect(t.codes).toEqual([]);
+    expect([...t.bytes()]).toEqual([...new Array(12).fill(0), ...Array.from({ length: 12 }, (_, i) => i + 4)]);
+  });
+});
+
 describe('SURFACE_DMA download', () => {
   it('writes only the rows of the box, not the pitch padding', () => {
     const t = setup(ALPHA8, 4, 2, 1, 4);

@@ -80,7 +80,7 @@ export class SurfaceStore implements SurfaceLookup, SurfaceSource {
   /** Executes SURFACE_DEFINE or SURFACE_DEFINE_V2. Returns true when the surface was defined. */
   define(body: SurfaceDefineBody, report: ReportFn): boolean {
     const { sid, format } = body;
-    if (!(sid >= 0 && sid < SVGA3D_MAX_SURFACE_IDS)) {
+    if (!(Number.isInteger(sid) && sid >= 0 && sid < SVGA3D_MAX_SURFACE_IDS)) {
       report(D.E_SURFACE_ID, `surface id ${sid} is not below ${SVGA3D_MAX_SURFACE_IDS}`);
       return false;
     }
