@@ -3,6 +3,7 @@ import { DiagnosticList } from '../common/diagnostics.js';
 import type { SvgaCommand } from './commands.js';
 import { decodeFifo } from './decode-fifo.js';
 import { concat, f, words } from './test-words.js';
+import { shaderConstFloats } from './value-views.js';
 
 /** Decodes and expects no diagnostics at all. */
 function clean(bytes: Uint8Array, baseOffset = 0): SvgaCommand[] {
@@ -211,6 +212,12 @@ describe('shader commands', () => {
       cid: 1, reg: 4, type: 1, ctype: 0,
       values: [[0x3fc00000, 0xc0000000, 0, 0x7fc00000], [1, 2, 3, 4]],
     });
+  });
+});
+
+describe('value views', () => {
+  it('float views of raw words', () => {
+    expect(shaderConstFloats([[0x3f800000, 0, 0xbf000000, 0x7f800000]])).toEqual([[1, 0, -0.5, Infinity]]);
   });
 });
 

@@ -4,6 +4,7 @@
  * `A|B`, ids/colours in hex where the table says so, floats with the fewest digits that still
  * round-trip through float32, arrays of structs one `{…}` per entry, byte payloads as their length.
  */
+import { f32FromBits } from '../common/f32-math.js';
 import { COMMAND_SPECS_BY_NAME, type SvgaCommand, type UndecodedCommand } from './commands.js';
 import { enumName } from './spec/enum-table.js';
 import { SVGA3dShaderConstType, SVGA3D_RS_VALUE_ENUMS } from './spec/enums.js';
@@ -20,13 +21,6 @@ import type { FixedSpec, NamedEnum, ScalarSpec } from './spec/layout.js';
 import { SVGA3dCmdSurfaceDMASuffix, SVGA3dCopyBox, SVGA3dGuestImage, SVGA3dPrimitiveRange, SVGA3dVertexDecl } from './spec/structs.js';
 import type { TailSpec } from './spec/tails.js';
 
-const scratch = new DataView(new ArrayBuffer(4));
-
-/** The float32 whose bits are `word`. */
-export function f32FromBits(word: number): number {
-  scratch.setUint32(0, word, true);
-  return scratch.getFloat32(0, true);
-}
 
 /** Shortest decimal that reads back as the same float32 (`0.1`, `-0`, `NaN`, `1e-7`). */
 export function formatF32(value: number): string {

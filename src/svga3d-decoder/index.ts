@@ -21,7 +21,8 @@ export type {
 export { CommandWriter } from './command-writer.js';
 export { decodeFifo, type FifoDecodeOptions, type FifoDecodeResult } from './decode-fifo.js';
 export { encodeCommand } from './encode-command.js';
-export { f32FromBits, formatCommand, formatF32, formatHex } from './format-command.js';
+export { formatCommand, formatF32, formatHex } from './format-command.js';
+export { shaderConstFloats } from './value-views.js';
 export { COMMAND_SPECS, COMMAND_SPECS_BY_ID, COMMAND_SPECS_BY_NAME, commandFraming, SVGA_COMMAND_ID } from './commands.js';
 export { cursorMaskBytes, remapPayloadBytes } from './tail-codec.js';
 export { DecoderDiagnostics, type DecoderDiagnosticName } from './decoder-diagnostics.js';
