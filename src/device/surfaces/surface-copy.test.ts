@@ -95,6 +95,15 @@ describe('SURFACE_COPY', () => {
     expect(t.bytes(2)).toEqual(expected);
   });
 
+  it('keeps float NaN payloads (byte copy, never through Float32Array)', () => {
+    const R_S23E8 = 34;
+    const t = setup([[1, R_S23E8, 2, 1, 1], [2, R_S23E8, 2, 1, 1]]);
+    const nan = [0x01, 0x00, 0x80, 0x7f, 0x45, 0x23, 0xc1, 0xff]; // 0x7f800001 (sNaN), 0xffc12345
+    t.bytes(1).set(nan);
+    executeSurfaceCopy(t.store, copy(1, 2, [box(0, 0, 0, 2, 1, 1, 0, 0, 0)]), t.report);
+    expect([...t.bytes(2)]).toEqual(nan);
+  });
+
   it('reports missing surfaces and images', () => {
     const t = setup([[1, ALPHA8, 1, 1, 1]]);
     executeSurfaceCopy(t.store, copy(9, 1, [box(0, 0, 0, 1, 1, 1, 0, 0, 0)]), t.report);

@@ -164,6 +164,25 @@ describe('SURFACE_DMA upload', () => {
   });
 });
 
+describe('SURFACE_DMA into faces and mip levels', () => {
+  it('addresses (face, mipmap) of a cube map and leaves the other images alone', () => {
+    const store = new SurfaceStore();
+    const { report, codes } = collectReports();
+    store.define(defineBody(1, ALPHA8, { width: 4, height: 4, depth: 1 }, { mips: 2, cube: true }), report);
+    const memory = new PagedGuestMemory(16, 4);
+    memory.regions.set(0, [0, 1]);
+    memory.fill(0, (i) => i + 1);
+    executeSurfaceDma(store, memory, { ...dma(1, UPLOAD, [box(0, 0, 0, 2, 2, 1)]), host: { sid: 1, face: 3, mipmap: 1 } }, report);
+    expect(codes).toEqual([]);
+    const s = store.get(1);
+    expect([...(s?.image(3, 1)?.bytes ?? [])]).toEqual([1, 2, 3, 4]);
+    for (let f = 0; f < 6; f++) {
+      expect(s?.image(f, 0)?.bytes.every((b) => b === 0)).toBe(true);
+      if (f !== 3) expect(s?.image(f, 1)?.bytes.every((b) => b === 0)).toBe(true);
+    }
+  });
+});
+
 describe('SURFACE_DMA of planar NV12', () => {
   it('moves every slice the box touches whole, at slice-pitch steps in the guest', () => {
     // 4×2×2 NV12: 12 bytes per slice (4×2 luma, 2 CbCr pairs); box in slice 1 only, from guest slice 0.

@@ -140,6 +140,18 @@ describe('SURFACE_STRETCHBLT', () => {
     expect(t.codes).toEqual([]);
   });
 
+  it('refuses clipped boxes longer than 2^20 pixels (exact arithmetic bound)', () => {
+    const LUMINANCE8 = 11;
+    const t = setup([[1, LUMINANCE8, 2 ** 20 + 1, 1], [2, LUMINANCE8, 4, 1]]);
+    t.bytes(1).fill(3);
+    executeSurfaceStretchBlt(t.store, blt(1, 2, b3(0, 0, 0xffffffff, 1), b3(0, 0, 4, 1), 1), t.report);
+    expect(t.codes).toEqual([3263]);
+    expect([...t.bytes(2)]).toEqual([0, 0, 0, 0]);
+    executeSurfaceStretchBlt(t.store, blt(1, 2, b3(0, 0, 2 ** 20, 1), b3(0, 0, 4, 1), 0), t.report);
+    expect(t.codes).toEqual([3263]);
+    expect([...t.bytes(2)]).toEqual([3, 3, 3, 3]);
+  });
+
   it('reports bad modes, empty boxes and formats it cannot pack, drawing nothing', () => {
     const t = setup([[1, A8R8G8B8, 2, 2], [2, A8R8G8B8, 2, 2], [3, Z_D16, 2, 2]]);
     t.bytes(1).fill(7);
