@@ -12,6 +12,7 @@ import { unpackImageRgba8 } from '../formats/index.js';
 import { buildDispatchTable } from './command-table.js';
 import type { ClearImageFn, DrawBackend, ShaderValidator } from './contexts/context-env.js';
 import { ContextTable } from './contexts/context-table.js';
+import { validateShaderBytecode } from './contexts/shader-validation.js';
 import { MEM_DIAGNOSTICS, REG_DIAGNOSTICS } from './device-diagnostics.js';
 import { runCommands, type DispatchTable } from './fifo/command-runner.js';
 import { DEVICE_FIFO_CAPABILITIES, FifoReg, writeFifo3dInfo } from './fifo/fifo-registers.js';
@@ -39,8 +40,11 @@ export interface SvgaDeviceOptions {
   sink?: DiagnosticSink;
   /** Renders DRAW_PRIMITIVES; without one a valid draw gives an info diagnostic. */
   drawBackend?: DrawBackend;
-  /** Validates shader bytecode at SHADER_DEFINE beyond framing (the shader VM's validator). */
-  shaderValidator?: ShaderValidator;
+  /**
+   * Validates shader bytecode at SHADER_DEFINE beyond framing; default the shader VM's
+   * validator, `null` for framing checks only.
+   */
+  shaderValidator?: ShaderValidator | null;
   /** FIFO memory (BAR2) bytes; default 256 KiB, 16 KiB … 4 MiB, a multiple of 4. */
   fifoBytes?: number;
   /** Commands one `processFifo` call runs at most; default 65536. */
@@ -94,7 +98,7 @@ export class SvgaDevice {
         memory: this.gmrs,
         clearImage,
         drawBackend: options.drawBackend,
-        shaderValidator: options.shaderValidator,
+        shaderValidator: options.shaderValidator === undefined ? validateShaderBytecode : (options.shaderValidator ?? undefined),
       },
       gmrs: this.gmrs,
       surfaces: this.surfaces,

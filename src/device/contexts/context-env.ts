@@ -2,7 +2,8 @@
  * What context commands need from the rest of the device, as small ports: the contexts, the
  * surface store (read side), guest memory, and the optional pixel and draw back ends.
  */
-import type { ReportFn } from '../../common/diagnostics.js';
+import type { Diagnostic, ReportFn } from '../../common/diagnostics.js';
+import type { ShaderProgram } from '../../shader-vm/index.js';
 import type { CommandBody } from '../../svga3d-decoder/index.js';
 import type { GuestPtrMemory } from '../guest-ptr-memory.js';
 import type { SurfaceLookup, SurfaceView } from '../surface-image.js';
@@ -41,9 +42,16 @@ export interface DrawBackend {
 }
 
 /** Result of validating shader bytecode. */
-export type ShaderValidation = { readonly ok: true; readonly program?: unknown } | { readonly ok: false; readonly reason: string };
+export interface ShaderValidation {
+  /** False when the shader must not be defined. */
+  readonly ok: boolean;
+  /** The decoded program, kept with the shader for the draw path. */
+  readonly program?: ShaderProgram | undefined;
+  /** Findings (errors and warnings), reported against the SHADER_DEFINE. */
+  readonly diagnostics: readonly Diagnostic[];
+}
 
-/** Validates bytecode beyond framing (the shader VM's validator, when installed). */
+/** Validates bytecode beyond framing; by default the shader VM's `validateShader`. */
 export type ShaderValidator = (type: number, bytecode: Uint32Array) => ShaderValidation;
 
 /** The device services context commands use. */

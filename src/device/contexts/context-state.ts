@@ -6,6 +6,7 @@
  * Values are stored as the raw 32-bit words the guest sent (floats as IEEE bits, so NaN payloads
  * survive); `Float32Array` views over the same buffers give the float reading.
  */
+import type { ShaderProgram } from '../../shader-vm/index.js';
 import {
   RENDER_STATE_COUNT,
   TEXTURE_STAGE_COUNT,
@@ -64,8 +65,8 @@ export interface ShaderObject {
   /** 1 VS, 2 PS. */
   readonly type: number;
   readonly bytecode: Uint32Array;
-  /** Whatever the shader VM's validator produced (its program), when one is installed. */
-  readonly program?: unknown;
+  /** The program the validator decoded (absent only when validation is switched off). */
+  readonly program?: ShaderProgram;
 }
 
 /** One shader type's constant banks. */

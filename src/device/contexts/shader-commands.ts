@@ -70,8 +70,11 @@ export function executeShaderDefine(env: ContextEnv, body: CommandBody<'SHADER_D
   let shader: ShaderObject = { shid: body.shid, type: body.type, bytecode };
   if (env.shaderValidator) {
     const result = env.shaderValidator(body.type, bytecode);
+    // The validator's own findings (codes 4000–4299) say exactly what is wrong; they are
+    // reported against this command.
+    for (const d of result.diagnostics) report(d, `shader ${body.shid}: ${d.message}`);
     if (!result.ok) {
-      report(CTX_DIAGNOSTICS.E_SHADER_BYTECODE, `shader ${body.shid}: ${result.reason}`);
+      report(CTX_DIAGNOSTICS.E_SHADER_BYTECODE, `shader ${body.shid}: rejected by the shader validator`);
       return;
     }
     if (result.program !== undefined) shader = { ...shader, program: result.program };
