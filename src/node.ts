@@ -4,11 +4,21 @@
  * The platform-neutral core never imports this module.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 // The core comes through its public entry, so the built dist/node.js shares dist/index.js.
-import { MAX_TRACE_BYTES, readTrace, type DiagnosticSink, type GunzipFn, type Rgba8Image, type TraceReadResult } from './index.js';
+import {
+  MAX_TRACE_BYTES,
+  readTrace,
+  replayTrace,
+  type DiagnosticSink,
+  type GunzipFn,
+  type ReplayDeviceFactory,
+  type ReplaySummary,
+  type Rgba8Image,
+  type TraceReadResult,
+} from './index.js';
 
 /**
  * Gunzip with a hard output bound: zlib stops and throws once `maxOutputBytes` would be exceeded,
@@ -39,7 +49,8 @@ export function encodePng(image: Rgba8Image): Uint8Array {
   checkImage(image);
   const png = new PNG({ width: image.width, height: image.height, colorType: 6, inputColorType: 6, bitDepth: 8 });
   png.data = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
-  const out = PNG.sync.write(png, { colorType: 6, inputColorType: 6, bitDepth: 8, deflateLevel: 6 });
+  // Paeth on every row: about half the time of the adaptive choice, for the same size on renders.
+  const out = PNG.sync.write(png, { colorType: 6, inputColorType: 6, bitDepth: 8, deflateLevel: 6, filterType: 4 });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
@@ -68,4 +79,53 @@ function checkImage(image: Rgba8Image): void {
   if (image.data.length !== image.width * image.height * 4) {
     throw new RangeError(`image data is ${image.data.length} bytes, expected ${image.width * image.height * 4}`);
   }
+}
+
+/** One PNG written by {@link renderTraceFile}. */
+export interface WrittenImage {
+  readonly name: string;
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Options of {@link renderTraceFile}. */
+export interface RenderTraceFileOptions {
+  /** Receives every diagnostic as it happens (the summary keeps them too). */
+  readonly sink?: DiagnosticSink;
+  /** Default: the project's `SvgaDevice`. */
+  readonly createDevice?: ReplayDeviceFactory;
+}
+
+/**
+ * Replays the trace at `path` and writes each checkpoint image to `<outDir>/<name>.png`. A name
+ * used twice rewrites its file and is listed once. Throws only when the trace file cannot be read
+ * or a PNG cannot be written; everything about the trace's content is in the summary.
+ */
+export function renderTraceFile(
+  path: string,
+  outDir: string,
+  options: RenderTraceFileOptions = {},
+): { summary: ReplaySummary; images: WrittenImage[] } {
+  const bytes = readFileBytes(path);
+  const images: WrittenImage[] = [];
+  const index = new Map<string, number>();
+  const summary = replayTrace(bytes, {
+    gunzip: nodeGunzip,
+    ...(options.sink ? { sink: options.sink } : {}),
+    ...(options.createDevice ? { createDevice: options.createDevice } : {}),
+    onImage(name, image) {
+      const file = join(outDir, `${name}.png`);
+      writePng(file, image);
+      const entry = { name, path: file, width: image.width, height: image.height };
+      const at = index.get(name);
+      if (at === undefined) {
+        index.set(name, images.length);
+        images.push(entry);
+      } else {
+        images[at] = entry;
+      }
+    },
+  });
+  return { summary, images };
 }

@@ -2,12 +2,12 @@
  * `svga3d render <trace> [--out DIR] [--strict] [--json]`: replay a trace, write one PNG per
  * checkpoint to `<out>/<name>.png`, print what happened.
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { formatDiagnostic } from '../common/diagnostics.js';
-import { nodeGunzip, readFileBytes, writePng } from '../node.js';
-import { replayTrace } from '../replay/replay-trace.js';
+import { renderTraceFile } from '../node.js';
 import { CliError, ExitCode, type CliContext } from './cli-context.js';
-import { countsAgainstStrict, renderReportJson, renderReportLines, type RenderReport, type WrittenImage } from './render-summary.js';
+import { countsAgainstStrict, renderReportJson, renderReportLines, type RenderReport } from './render-summary.js';
 
 /** Options of one render. */
 export interface RenderOptions {
@@ -29,32 +29,14 @@ export function traceBaseName(path: string): string {
  */
 export function renderTrace(options: RenderOptions, ctx: CliContext): RenderReport {
   const tracePath = resolve(ctx.cwd, options.trace);
-  let bytes: Uint8Array;
   try {
-    bytes = readFileBytes(tracePath);
+    if (!statSync(tracePath).isFile()) throw new Error('not a regular file');
+    accessSync(tracePath, constants.R_OK);
   } catch (e) {
     throw new CliError(`cannot read ${options.trace}: ${e instanceof Error ? e.message : String(e)}`, ExitCode.UNREADABLE);
   }
   const outDir = resolve(ctx.cwd, options.out ?? join('out', traceBaseName(options.trace)));
-  const images: WrittenImage[] = [];
-  const written = new Map<string, number>();
-  const summary = replayTrace(bytes, {
-    createDevice: ctx.createDevice,
-    gunzip: nodeGunzip,
-    onImage(name, image) {
-      const path = join(outDir, `${name}.png`);
-      writePng(path, image);
-      // A repeated name rewrites the file; list it once, with the latest size.
-      const entry = { name, path, width: image.width, height: image.height };
-      const at = written.get(name);
-      if (at === undefined) {
-        written.set(name, images.length);
-        images.push(entry);
-      } else {
-        images[at] = entry;
-      }
-    },
-  });
+  const { summary, images } = renderTraceFile(tracePath, outDir, { createDevice: ctx.createDevice });
   let exitCode: number = ExitCode.OK;
   if (!summary.readable) exitCode = ExitCode.UNREADABLE;
   else if (options.strict && (summary.diagnosticsDropped > 0 || summary.diagnostics.some(countsAgainstStrict))) exitCode = ExitCode.STRICT;

@@ -3,15 +3,8 @@
  */
 import { formatDiagnostic, type Diagnostic } from '../common/diagnostics.js';
 import type { ReplaySummary } from '../replay/replay-trace.js';
+import type { WrittenImage } from '../node.js';
 import { RecordType, type RecordTypeName } from '../trace/trace-format.js';
-
-/** One PNG the command wrote. */
-export interface WrittenImage {
-  readonly name: string;
-  readonly path: string;
-  readonly width: number;
-  readonly height: number;
-}
 
 /** The result of rendering one trace, as printed by `--json`. */
 export interface RenderReport {
