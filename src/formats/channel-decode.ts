@@ -1,9 +1,12 @@
 /**
- * Decoding of the per-pixel (1×1) formats described by channel layouts: colour unorm,
- * luminance/alpha, signed bump, float16/32 and depth. Each RGBA component follows the format's
- * Direct3D 9 swizzle (`SurfaceFormatInfo.rgba`), so missing channels read as D3D9 defines them.
+ * The reference decoder of the per-pixel (1×1) formats described by channel layouts: colour
+ * unorm, luminance/alpha, signed bump, float16/32 and depth. Each RGBA component follows the
+ * format's Direct3D 9 swizzle (`SurfaceFormatInfo.rgba`), so missing channels read as D3D9
+ * defines them.
  *
- * Bounds are the caller's job (the public entry points in `decode.ts` check them).
+ * This is the plain, readable specification; the public decoders run the specialised codecs of
+ * `texel-codec.ts`, which a differential test holds to these results bit for bit. Bounds are the
+ * caller's job.
  */
 import { halfToFloat } from '../common/half-float.js';
 import {
