@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScreenSystem } from './screen-system.js';
+import { MAX_PIXELS_PER_COMMAND } from './surface-to-screen.js';
 import { SCREEN_DIAGNOSTICS as D } from './screen-diagnostics.js';
 import { FakeMemory, FakeSurfaces, allOpaque, bgraSurface, collector, rgbOf, unpackBgra } from './test-fakes.js';
 
@@ -193,6 +194,19 @@ describe('PRESENT_READBACK', () => {
     s.present({ sid: 1, rects: [{ x: 0, y: 0, w: 2, h: 1, srcx: 0, srcy: 0 }] }, collector().report);
     s.presentReadback({ rects: [{ x: 0, y: 0, w: 2, h: 1 }] }, collector().report);
     expect([...vram.subarray(0, 2)]).toEqual([1, 2]);
+  });
+});
+
+describe('PRESENT_READBACK bounds', () => {
+  it('stops at the per-command pixel budget', () => {
+    const { s } = system(4 * 1024 * 1024);
+    s.setLegacyMode(mode(1024, 1024, 32, 0, 4096));
+    const c = collector();
+    const n = MAX_PIXELS_PER_COMMAND / (1024 * 1024);
+    s.presentReadback({ rects: new Array(n).fill({ x: 0, y: 0, w: 0xffffffff, h: 0xffffffff }) }, c.report);
+    expect(c.codes).toEqual([]);
+    s.presentReadback({ rects: new Array(n + 1).fill({ x: 0, y: 0, w: 0xffffffff, h: 0xffffffff }) }, c.report);
+    expect(c.codes).toEqual([D.E_WORK_BUDGET.code]);
   });
 });
 

@@ -18,7 +18,7 @@ import {
   BYTES_PER_PIXEL, PaletteMatcher, decodePixels, encodePixels, fillPixelValue, legacyFormat,
   type Palette, type PixelFormat,
 } from './pixel-codec.js';
-import { boxFromSize, intersect, u32, type Box } from './rect-math.js';
+import { area, boxFromSize, intersect, u32, type Box } from './rect-math.js';
 import type { HostScreen } from './screen-set.js';
 
 /** The legacy mode registers as the device core hands them over. */
@@ -91,10 +91,15 @@ export class LegacyFramebuffer {
     this.refresh(dstCtx.screen, dstCtx.box, dstCtx.format);
   }
 
-  /** PRESENT_READBACK of one rectangle: legacy display → GFB in the mode's format. */
-  readback(screen: HostScreen | undefined, x: number, y: number, w: number, h: number, report: ReportFn): void {
+  /**
+   * PRESENT_READBACK of one rectangle: legacy display → GFB in the mode's format. Returns the
+   * pixels written, or undefined (nothing written) when that would exceed `budget`.
+   */
+  readback(screen: HostScreen | undefined, x: number, y: number, w: number, h: number, budget: number, report: ReportFn): number | undefined {
     const ctx = this.prepare(screen, boxFromSize(x, y, w, h), report);
-    if (!ctx) return;
+    if (!ctx) return 0;
+    const pixels = area(ctx.box);
+    if (pixels > budget) return undefined;
     const bpp = BYTES_PER_PIXEL[ctx.format];
     const img = ctx.screen.image;
     const matcher = ctx.format === 'pal8' ? new PaletteMatcher(this.palette) : undefined;
@@ -102,6 +107,7 @@ export class LegacyFramebuffer {
       encodePixels(ctx.format, img.data, (row * img.width + ctx.box.x0) * 4, ctx.box.x1 - ctx.box.x0, this.vram,
         this.offsetOf(ctx.box.x0, row, bpp), matcher);
     }
+    return pixels;
   }
 
   /**

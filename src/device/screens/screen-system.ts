@@ -24,7 +24,7 @@ import { SCREEN_DIAGNOSTICS as D } from './screen-diagnostics.js';
 import { CursorState } from './cursor.js';
 import { Gmrfb } from './gmrfb.js';
 import { LegacyFramebuffer, type LegacyMode } from './legacy-framebuffer.js';
-import { MAX_RECTS, SurfaceToScreen, type UnpackRgba8 } from './surface-to-screen.js';
+import { MAX_PIXELS_PER_COMMAND, MAX_RECTS, SurfaceToScreen, type UnpackRgba8 } from './surface-to-screen.js';
 import { ScreenSet, SVGA_SCREEN_BLANKING, SVGA_SCREEN_DEACTIVATE, blackImage, type NamedScreenRule } from './screen-set.js';
 import { u32 } from './rect-math.js';
 import { VideoOverlays } from './video-overlay.js';
@@ -186,7 +186,15 @@ export class ScreenSystem {
       report(D.E_RECT_COUNT, `PRESENT_READBACK with ${body.rects.length} rectangles; at most ${MAX_RECTS}`);
       return;
     }
-    for (const r of body.rects) this.gfb.readback(this.screens.legacy, r.x, r.y, r.w, r.h, report);
+    let budget = MAX_PIXELS_PER_COMMAND;
+    for (const r of body.rects) {
+      const used = this.gfb.readback(this.screens.legacy, r.x, r.y, r.w, r.h, budget, report);
+      if (used === undefined) {
+        report(D.E_WORK_BUDGET, `PRESENT_READBACK writes more than ${MAX_PIXELS_PER_COMMAND} pixels; the rest is skipped`);
+        return;
+      }
+      budget -= used;
+    }
   }
 
   blitSurfaceToScreen(body: BlitSurfaceToScreenBody, report: ReportFn): void {
