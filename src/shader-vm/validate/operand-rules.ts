@@ -71,7 +71,8 @@ function checkRelative(ctx: ValidationContext, op: SrcOperand | DstOperand, isDs
   let ok: boolean;
   if (isDst) ok = v.type === 'vs' && n >= 0x300 && op.file === 'output' && rel.file === 'loop';
   else if (v.type === 'vs') ok = op.file === 'const' || (n >= 0x300 && op.file === 'input');
-  else ok = n >= 0x300 && op.file === 'input' && rel.file === 'loop';
+  // ps_3_0 indexes inputs and float constants with aL only.
+  else ok = n >= 0x300 && (op.file === 'input' || op.file === 'const') && rel.file === 'loop';
   if (!ok) {
     ctx.report(ShaderDiag.RELATIVE_NOT_ALLOWED, `${what}: relative addressing of ${op.file} is not allowed here`, ins, at);
     return;
@@ -95,7 +96,10 @@ export function checkDst(ctx: ValidationContext, row: OpcodeRow, ins: OpInstruct
   const v = ctx.version;
   const n = versionNumber(v);
   const kind = row.dst ?? 'dst';
-  const files = DST_KIND_FILES[kind] ?? writableFiles(v, row.opcode);
+  // texkill names the register it tests rather than writing it: r# or t# (v# in ps_3_0).
+  const killFiles: readonly RegisterFile[] | undefined = row.opcode === Opcode.TEXKILL && kind === 'dst'
+    ? (n >= 0x300 ? ['temp', 'input'] : ['temp', 'texture']) : undefined;
+  const files = killFiles ?? DST_KIND_FILES[kind] ?? writableFiles(v, row.opcode);
   const what = `${row.mnemonic} destination`;
   checkRegister(ctx, d.file, d.index, files, what, ins, at);
   if (d.writeMask === 0) ctx.report(ShaderDiag.WRITE_MASK, `${what}: empty write mask`, ins, at);

@@ -68,11 +68,6 @@ function checkSpecial(ctx: ValidationContext, ins: OpInstruction, at: number): v
     case Opcode.TEXDEPTH:
       if (d && (d.file !== 'temp' || d.index !== 5)) ctx.report(ShaderDiag.OPERAND_KIND, 'texdepth writes r5', ins, at);
       break;
-    case Opcode.TEXKILL:
-      if (v.type === 'ps' && n >= 0x104 && d && d.file !== 'temp' && d.file !== 'texture') {
-        ctx.report(ShaderDiag.OPERAND_KIND, 'texkill takes r# or t#', ins, at);
-      }
-      break;
     default:
       break;
   }
