@@ -111,6 +111,13 @@ describe('static flow control (one lane)', () => {
     runVertexShader(p, input);
     expect(diagnostics.items.length).toBe(3);
   });
+  it('an opcode the interpreter cannot execute is reported as a warning and skipped', () => {
+    const diagnostics = new DiagnosticList();
+    const p = program('vs_3_0', [flow(75), flow(O.RET)]);
+    const r = runVertexShader(p, { inputs: new Float32Array(64), constants: { float: new Float32Array(1024) }, diagnostics });
+    expect([r.status, r.executed]).toEqual(['ok', 2]);
+    expect(diagnostics.items.map((d) => [d.code, d.severity])).toEqual([[4505, 'warning']]);
+  });
 });
 
 /** ps_3_0 over a quad (c1 = 1, v0.x per pixel, vPos = the quad at (0, 0)); returns oC0.x per pixel. */

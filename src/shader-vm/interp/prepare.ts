@@ -9,7 +9,19 @@ import type { DiagnosticCode, DiagnosticSink } from '../../common/diagnostics.js
 import { diagnostic } from '../../common/diagnostics.js';
 import type { DclInstruction, ShaderProgram } from '../ir/ir.js';
 import { Opcode } from '../ir/opcodes.js';
+import { arithmeticOp, matrixShape } from '../ops/op-table.js';
 import { InterpDiag } from './interp-diagnostics.js';
+
+/** Opcodes the interpreter runs besides the table-driven arithmetic and matrix ops. */
+const OTHER_OPCODES: ReadonlySet<number> = new Set([
+  Opcode.NOP, Opcode.MOVA, Opcode.SETP, Opcode.DSX, Opcode.DSY, Opcode.BEM,
+  Opcode.IF, Opcode.IFC, Opcode.ELSE, Opcode.ENDIF, Opcode.LOOP, Opcode.ENDLOOP, Opcode.REP, Opcode.ENDREP,
+  Opcode.BREAK, Opcode.BREAKC, Opcode.BREAKP, Opcode.CALL, Opcode.CALLNZ, Opcode.RET, Opcode.LABEL,
+  Opcode.TEX, Opcode.TEXLDL, Opcode.TEXLDD, Opcode.TEXKILL, Opcode.TEXCOORD, Opcode.TEXBEM, Opcode.TEXBEML,
+  Opcode.TEXREG2AR, Opcode.TEXREG2GB, Opcode.TEXREG2RGB, Opcode.TEXM3x2PAD, Opcode.TEXM3x2TEX,
+  Opcode.TEXM3x2DEPTH, Opcode.TEXM3x3PAD, Opcode.TEXM3x3TEX, Opcode.TEXM3x3, Opcode.TEXM3x3SPEC,
+  Opcode.TEXM3x3VSPEC, Opcode.TEXDP3, Opcode.TEXDP3TEX, Opcode.TEXDEPTH,
+]);
 
 /** Float constants a shader can address (SVGA3D_CONSTREG_MAX). */
 export const FLOAT_CONSTANTS = 256;
@@ -99,6 +111,10 @@ function analyse(program: ShaderProgram, sink: DiagnosticSink | undefined): Prep
       continue;
     }
     if (it.kind === 'phase') continue;
+    if (!OTHER_OPCODES.has(it.opcode) && !arithmeticOp(it.opcode, program.version) && !matrixShape(it.opcode)) {
+      // Only reachable for unvalidated programs; the instruction is skipped when run.
+      sink?.report(diagnostic(InterpDiag.UNSUPPORTED, `opcode ${it.opcode} at instruction ${pc} is not executable; skipped`));
+    }
     if (it.dst?.file === 'depthout' || it.opcode === Opcode.TEXDEPTH || it.opcode === Opcode.TEXM3x2DEPTH) writesDepth = true;
     switch (it.opcode) {
       case Opcode.IF:

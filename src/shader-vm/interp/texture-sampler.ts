@@ -25,8 +25,9 @@ export interface TextureSampleRequest {
   /** Number of lanes: 4 for a pixel quad, 1 for a vertex. */
   readonly lanes: number;
   /**
-   * Lanes whose result is used (bit i = lane i); other lanes are helpers (derivatives only). A
-   * sampler may skip them but must still write something finite into their result slots.
+   * Lanes executing this lookup (bit i = lane i), helper pixels of the quad included (their
+   * results can feed derivatives). Lanes outside the mask are in a branch not taken; the sampler
+   * may skip them but must still write something finite into their result slots.
    */
   readonly mask: number;
   /** Coordinates, 4 per lane (lane-major: lane i at [4i, 4i+4)). */
