@@ -74,7 +74,8 @@ export interface ClipBand {
  * The visible part of `bounds` under a clip list (the union of `clips`), as bands of rows with
  * disjoint spans, so overlapping clip rectangles never make a pixel be written twice. The band
  * edges are the clip rectangles' top and bottom rows, so there are at most `2 · clips.length + 1`
- * bands and the cost is O(clips² · log clips), independent of pixel counts.
+ * bands; each band is one pass over the clips sorted by left edge, so the cost is
+ * O(clips · bands), independent of pixel counts.
  */
 export function clipBands(bounds: Box, clips: readonly Box[]): ClipBand[] {
   const live: Box[] = [];
@@ -82,6 +83,7 @@ export function clipBands(bounds: Box, clips: readonly Box[]): ClipBand[] {
     const r = intersect(c, bounds);
     if (r) live.push(r);
   }
+  live.sort((a, b) => a.x0 - b.x0);
   const edges = new Set<number>();
   for (const r of live) {
     edges.add(r.y0);
@@ -92,7 +94,13 @@ export function clipBands(bounds: Box, clips: readonly Box[]): ClipBand[] {
   for (let k = 0; k + 1 < ys.length; k++) {
     const y0 = ys[k] as number;
     const y1 = ys[k + 1] as number;
-    const spans = mergeSpans(live.filter((r) => r.y0 <= y0 && r.y1 >= y1).map((r) => [r.x0, r.x1] as const));
+    const spans: [number, number][] = [];
+    for (const r of live) {
+      if (r.y0 > y0 || r.y1 < y1) continue;
+      const last = spans[spans.length - 1];
+      if (last && r.x0 <= last[1]) last[1] = Math.max(last[1], r.x1);
+      else spans.push([r.x0, r.x1]);
+    }
     if (spans.length === 0) continue;
     const prev = bands[bands.length - 1];
     if (prev && prev.y1 === y0 && sameSpans(prev.spans, spans)) {
@@ -102,17 +110,6 @@ export function clipBands(bounds: Box, clips: readonly Box[]): ClipBand[] {
     }
   }
   return bands;
-}
-
-function mergeSpans(spans: (readonly [number, number])[]): (readonly [number, number])[] {
-  spans.sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [a, b] of spans) {
-    const last = out[out.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
-  }
-  return out;
 }
 
 function sameSpans(a: readonly (readonly [number, number])[], b: readonly (readonly [number, number])[]): boolean {
