@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticCode } from '../common/diagnostics.js';
 import { RegisterFile, type LegacyModeState, type RegisterHost } from './register-file.js';
@@ -134,5 +135,32 @@ describe('SvgaDevice registers', () => {
     const { device, list } = testDevice();
     device.writeRegister(SvgaReg.ID, 7, { record: 3, fileOffset: 0x40 });
     expect(list.items.map((d) => [d.code, d.record, d.offset])).toEqual([[3001, 3, 0x40]]);
+  });
+});
+
+describe('random register traffic', () => {
+  it('never throws and keeps every register invariant', () => {
+    const index = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1024, max: 1900 }), fc.integer({ min: -5, max: 0x7fffffff }));
+    const value = fc.oneof(fc.integer({ min: 0, max: 0x400 }), fc.integer({ min: 0, max: 0xffffffff }), fc.constant(SVGA_ID_2));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(index, value), { maxLength: 60 }), fc.uint8Array({ minLength: 64, maxLength: 64 }), (writes, junk) => {
+        const { device, list } = testDevice({ vramBytes: 1024 * 1024 });
+        // Random descriptor-looking bytes at the first pages a GMR_DESCRIPTOR write may name.
+        for (let p = 0; p < 4; p++) device.writeGuestMemory(p * 4096, junk);
+        for (const [i, v] of writes) device.writeRegister(i, v);
+        device.readScreen(0);
+        const id = device.readRegister(SvgaReg.ID);
+        expect(id >= SVGA_ID_0 && id <= SVGA_ID_2).toBe(true);
+        expect(device.readRegister(SvgaReg.CAPABILITIES)).toBe(DEVICE_CAPABILITIES);
+        expect(device.readRegister(SvgaReg.BUSY)).toBe(0);
+        expect(device.gmrs.totalPages).toBeLessThanOrEqual(65536);
+        for (let g = 0; g < 64; g++) {
+          const size = device.gmrs.regionSize(g);
+          expect(size === -1 || (size > 0 && size % 4096 === 0)).toBe(true);
+        }
+        expect(list.items.every((d) => [3001, 3002, 3003, 3010, 3110, 3111].includes(d.code))).toBe(true);
+      }),
+      { seed: 42, numRuns: 200 },
+    );
   });
 });

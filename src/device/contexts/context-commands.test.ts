@@ -238,6 +238,21 @@ describe('DRAW_PRIMITIVES without a draw backend', () => {
   });
 });
 
+describe('context budget', () => {
+  it('holds at most 256 contexts: ids 256 and above are refused', () => {
+    const { device, list } = testDevice();
+    run(device, (w) => {
+      for (let cid = 0; cid < 300; cid++) w.contextDefine({ cid });
+    });
+    expect(device.contexts.size).toBe(256);
+    expect(list.items.length).toBe(44);
+    expect(list.items.every((d) => d.code === 3401)).toBe(true);
+    run(device, (w) => w.contextDestroy({ cid: 255 }).contextDestroy({ cid: 255 }));
+    expect(device.contexts.size).toBe(255);
+    expect(list.items.map((d) => d.code).slice(44)).toEqual([3402]);
+  });
+});
+
 describe('command stream bookkeeping', () => {
   it('counts executed commands by name', () => {
     const { device } = testDevice();

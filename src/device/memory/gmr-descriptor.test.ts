@@ -81,6 +81,12 @@ describe('readGmrDescriptor', () => {
     expect(run(mem, 0x10000).reports).toEqual(['3111 descriptor page 0x10000 is beyond guest memory']);
   });
 
+  it('refuses a list that defines no pages', () => {
+    const mem = new SparseGuestMemory();
+    put(mem, 0x200, [[0x201, 0]]);
+    expect(run(mem, 0x200).reports).toEqual(['3111 descriptor list defines no pages']);
+  });
+
   it('bounds the number of entries', () => {
     const mem = new SparseGuestMemory();
     put(mem, 0x200, [[0x300, 1], [0x301, 1], [0x302, 1], [0, 0]]);

@@ -62,7 +62,9 @@ export function readGmrDescriptor(
     for (let i = 0; i < ENTRIES_PER_PAGE; i++) {
       const entryPpn = words.getUint32(i * 8, true);
       const numPages = words.getUint32(i * 8 + 4, true);
-      if (entryPpn === 0 && numPages === 0) return expand(runs, total);
+      if (entryPpn === 0 && numPages === 0) {
+        return total > 0 ? expand(runs, total) : bad('descriptor list defines no pages');
+      }
       if (++entries > limits.maxEntries) return bad(`descriptor has more than ${limits.maxEntries} entries`);
       if (entryPpn === 0) return bad(`entry ${entries - 1} has ppn 0 with ${numPages} pages`);
       if (numPages === 0) {
