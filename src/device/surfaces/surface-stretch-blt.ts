@@ -85,12 +85,13 @@ export function executeSurfaceStretchBlt(store: SurfaceSource, body: SurfaceStre
   }
   const srcFormat = src.surface.format;
   const dstFormat = dst.surface.format;
-  const srcImage = src.image.bytes === dst.image.bytes ? snapshot(src.image) : src.image;
+  const sameImage = src.image.bytes === dst.image.bytes;
   const linear = body.mode === SVGA3dStretchBltMode.LINEAR;
   const tx = axisTaps(sb.w, db.w, linear);
   const ty = axisTaps(sb.h, db.h, linear);
 
   if (isBgra8(srcFormat) && isBgra8(dstFormat)) {
+    const srcImage = sameImage ? snapshot(src.image) : src.image;
     const opaqueSource = srcFormat === SVGA3dSurfaceFormat.X8R8G8B8 && dstFormat === SVGA3dSurfaceFormat.A8R8G8B8;
     for (let k = 0; k < db.d; k++) {
       const sz = sb.z + sliceTap(k, sb.d, db.d);
@@ -103,10 +104,11 @@ export function executeSurfaceStretchBlt(store: SurfaceSource, body: SurfaceStre
     report(D.E_STRETCH_FORMAT, `cannot stretch into ${dst.surface.formatInfo.name}: the format cannot be packed`);
     return;
   }
-  if (!readTexelRgbaF32(srcFormat, srcImage, sb.x, sb.y, sb.z, new Float32Array(4))) {
+  if (!readTexelRgbaF32(srcFormat, src.image, sb.x, sb.y, sb.z, new Float32Array(4))) {
     report(D.E_STRETCH_FORMAT, `cannot stretch from ${src.surface.formatInfo.name}: the format cannot be unpacked`);
     return;
   }
+  const srcImage = sameImage ? snapshot(src.image) : src.image;
   for (let k = 0; k < db.d; k++) {
     const sz = sb.z + sliceTap(k, sb.d, db.d);
     stretchSliceFloat(srcFormat, srcImage, sb, sz, dstFormat, dst.image, db, db.z + k, tx, ty, dst.surface.formatInfo.bytesPerBlock);
