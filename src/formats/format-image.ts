@@ -32,11 +32,11 @@ function isCount(n: number): boolean {
  */
 export function checkImage(info: SurfaceFormatInfo, image: FormatImage): CheckedImage | undefined {
   const { width, height, depth, rowPitch, slicePitch, bytes } = image;
-  if (!isCount(rowPitch) || !isCount(slicePitch)) return undefined;
+  if (!isCount(rowPitch) || !isCount(slicePitch) || !isCount(depth)) return undefined;
   const tight = imageLayout(info, width, height, 1);
   if (tight === undefined || rowPitch < tight.rowPitch) return undefined;
   const { blocksWide, blocksHigh } = tight;
-  if (!isCount(depth) || blocksWide === 0 || blocksHigh === 0 || depth === 0) return { blocksWide, blocksHigh };
+  if (blocksWide === 0 || blocksHigh === 0 || depth === 0) return { blocksWide, blocksHigh };
   // Bytes one slice needs from its start (NV12: luma rows then chroma rows, all of rowPitch).
   const sliceExtent = info.planar
     ? (3 * blocksHigh - 1) * rowPitch + blocksWide * info.pitchBytesPerBlock

@@ -33,6 +33,8 @@ describe('unpackImageRgba8 / unpackImageRgbaF32', () => {
     expect(unpackImageRgba8(F.R5G6B5, { ...image, slicePitch: 8 }, 0)).toBeUndefined(); // slices overlap
     expect(unpackImageRgba8(F.R5G6B5, { ...image, bytes: bytes.subarray(0, 23) }, 0)).toBeUndefined();
     expect(unpackImageRgba8(F.R5G6B5, { ...image, rowPitch: 1.5 }, 0)).toBeUndefined();
+    expect(unpackImageRgba8(F.R5G6B5, { ...image, depth: NaN }, 0)).toBeUndefined();
+    expect(unpackImageRgba8(F.R5G6B5, { ...image, depth: 2 ** 40 }, 0)).toBeUndefined();
     expect(unpackImageRgba8(F.BUFFER, image, 0)).toBeUndefined();
     expect(unpackImageRgba8(0xdead, image, 0)).toBeUndefined();
     expect(unpackImageRgbaF32(F.DXT1, { ...image, bytes: new Uint8Array(7) }, 0)).toBeUndefined();
