@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../src/common/diagnostics.js';
 import type { Rgba8Image } from '../src/common/image.js';
 import { nodeGunzip, readFileBytes } from '../src/node.js';
-import { replayTrace } from '../src/replay/replay-trace.js';
+import { replayTrace, type ReplaySummary } from '../src/replay/replay-trace.js';
 import { readTrace } from '../src/trace/read-trace.js';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus', 'vmware-svga-sdk');
@@ -69,11 +69,25 @@ function isDrawNotRendered(d: Diagnostic): boolean {
 function legacyMode(bytes: Uint8Array): [number, number] {
   let w = 0;
   let h = 0;
-  for (const r of readTrace(bytes, undefined, { gunzip: nodeGunzip }).records) {
+  for (const r of readTrace(bytes).records) {
     if (r.view.kind === 'REG_WRITE' && r.view.register === 2) w = r.view.value;
     if (r.view.kind === 'REG_WRITE' && r.view.register === 3) h = r.view.value;
   }
   return [w, h];
+}
+
+/** Each trace is decompressed and replayed once; the tests below share the result. */
+const replays = new Map<string, { bytes: Uint8Array; summary: ReplaySummary; images: Map<string, Rgba8Image> }>();
+function replayed(name: string) {
+  let r = replays.get(name);
+  if (!r) {
+    const bytes = nodeGunzip(readFileBytes(join(CORPUS, `${name}.svgatrace.gz`)), 1 << 30);
+    const images = new Map<string, Rgba8Image>();
+    const summary = replayTrace(bytes, { onImage: (n, image) => images.set(n, image) });
+    r = { bytes, summary, images };
+    replays.set(name, r);
+  }
+  return r;
 }
 
 function pixel(image: Rgba8Image, x: number, y: number): number[] {
@@ -84,9 +98,7 @@ function pixel(image: Rgba8Image, x: number, y: number): number[] {
 describe('corpus replay', () => {
   for (const [name, expected] of Object.entries(CORPUS_TABLE)) {
     it(`${name} replays with its ${expected.images.length} images and ${expected.commands} commands`, () => {
-      const bytes = readFileBytes(join(CORPUS, `${name}.svgatrace.gz`));
-      const images = new Map<string, Rgba8Image>();
-      const summary = replayTrace(bytes, { gunzip: nodeGunzip, onImage: (n, image) => images.set(n, image) });
+      const { bytes, summary, images } = replayed(name);
 
       const allowed = EXPECTED_BY_PROGRAM[name] ?? [];
       const unexpected = summary.diagnostics.filter((d) => !isDrawNotRendered(d) && !allowed.includes(`${d.code} ${d.command}`));
@@ -107,11 +119,7 @@ describe('corpus replay', () => {
   }
 
   it('shows what the README says the programs put on screen', () => {
-    const run = (name: string) => {
-      const images = new Map<string, Rgba8Image>();
-      replayTrace(readFileBytes(join(CORPUS, `${name}.svgatrace.gz`)), { gunzip: nodeGunzip, onImage: (n, i) => images.set(n, i) });
-      return images;
-    };
+    const run = (name: string) => replayed(name).images;
     // cube: "CLEAR to 0x113366", presented to the whole screen; the corner is background.
     expect(pixel(run('cube').get('frame-000')!, 0, 0)).toEqual([0x11, 0x33, 0x66, 255]);
     // simple-blit: frame N is a DMA of one colour 0xFF0N0N0N over the whole target, then PRESENT.
