@@ -46,6 +46,8 @@ describe('formatFloatG9 (C %.9g)', () => {
   it('parses MSVC spellings and rejects garbage', () => {
     expect(parseFloatBits('1.#INF')).toBe(0x7f800000);
     expect(parseFloatBits('-1.#IND')).toBe(0xffc00000);
+    expect(parseFloatBits('1.#QNAN0')).toBe(0x7fc00000);
+    expect(parseFloatBits('-1.#INF00')).toBe(0xff800000);
     expect(parseFloatBits('2.5e+1')).toBe(bitsFromFloat(25));
     expect(parseFloatBits('.25')).toBe(0x3e800000);
     expect(parseFloatBits('1.5f')).toBe(0x3fc00000);

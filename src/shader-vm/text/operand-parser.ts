@@ -185,8 +185,10 @@ export function parseFloatBits(text: string): number | ParseError {
   if (/^0x[0-9a-f]{1,8}$/.test(t)) return Number.parseInt(t.slice(2), 16) >>> 0;
   const neg = t.startsWith('-');
   const body = t.replace(/^[-+]/, '');
-  if (body === 'inf' || body === 'infinity' || body === '1.#inf') return neg ? 0xff800000 : 0x7f800000;
-  if (body === 'nan' || body === '1.#qnan' || body === '1.#ind') return neg ? 0xffc00000 : 0x7fc00000;
+  // MSVC prints 1.#INF, 1.#QNAN, 1.#IND, sometimes with trailing zeros (1.#QNAN0).
+  const msvc = /^1\.#(inf|qnan|snan|ind)0*$/.exec(body)?.[1];
+  if (body === 'inf' || body === 'infinity' || msvc === 'inf') return neg ? 0xff800000 : 0x7f800000;
+  if (body === 'nan' || msvc !== undefined) return neg ? 0xffc00000 : 0x7fc00000;
   if (!/^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?f?$/.test(body)) return { error: `bad float '${text.trim()}'` };
   const v = Number(body.replace(/f$/, ''));
   return bitsFromFloat(neg ? -v : v);

@@ -28,6 +28,14 @@ describe('validator rules (one per diagnostic code)', () => {
     expect(codes('vs_3_0\ndcl_position o0\ndcl_texcoord0 o1.xy\ndcl_texcoord1 o1.zw\nsincos r0.xy, v0.x\nmov o0, r0')).toEqual([]);
   });
 
+  it('texkill names r# or t# (v# in ps_3_0); ps_3_0 indexes constants with aL', () => {
+    expect(codes('ps_2_0\ndcl t0\ntexkill t0\nmov oC0, c0')).toEqual([]);
+    expect(codes('ps_3_0\ndcl_texcoord v0\ntexkill v0\nmov oC0, c0')).toEqual([]);
+    expect(codes('ps_2_0\ntexkill oC0')).toEqual([4101]);
+    expect(codes('ps_3_0\nloop aL, i0\nmov r0, c[aL + 1]\nendloop\nmov oC0, r0')).toEqual([]);
+    expect(codes('ps_3_0\nmova a0.x, r0\n')).toEqual([4051]);
+  });
+
   it('4003: shader type differs from the expected one', () => {
     expect(codes('ps_2_0\nmov oC0, c0', 'vs')).toEqual([4003]);
   });
