@@ -1,0 +1,38 @@
+/**
+ * The rasteriser back end: triangle setup with the top-left rule, lines, points, attribute
+ * interpolation, and the output merger (alpha test, stencil, depth, fog, gamma, blending, write
+ * masks) over render targets of the legacy surface formats.
+ *
+ * Entry points (one primitive per call, drawn in call order, bit-identical across runs):
+ * `rasterizeTriangle(v0, v1, v2, ctx)`, `rasterizeLine(v0, v1, ctx)`, `rasterizePoint(v, size, ctx)`.
+ */
+export {
+  MAX_RENDER_TARGETS,
+  MAX_VARYINGS,
+  type FragmentOutput,
+  type FragmentQuad,
+  type FragmentStage,
+  type RasterContext,
+  type RasterCounters,
+  type RasterPrimitive,
+  type RasterVertex,
+  type RenderTarget,
+  type RenderTargets,
+  type TargetImage,
+  type VaryingInterpolation,
+  type VaryingLayout,
+} from './raster-interfaces.js';
+export {
+  BLEND_OFF,
+  defaultOutputMergerState,
+  defaultRasterizerState,
+  type AlphaTestState,
+  type BlendTargetState,
+  type DepthState,
+  type FogState,
+  type OutputMergerState,
+  type RasterizerState,
+  type StencilFaceState,
+  type StencilState,
+} from './raster-state.js';
+export type { PixelRect } from './setup-triangle.js';
