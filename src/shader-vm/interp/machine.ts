@@ -65,6 +65,20 @@ export class Machine {
     this.pad = new Float32Array(2 * lanes);
   }
 
+  /** True while an invocation runs on this machine (a pooled machine is never shared re-entrantly). */
+  busy = false;
+
+  /** Clears every register and result so the machine can run another invocation. */
+  reset(): void {
+    for (const arr of this.files.values()) arr.fill(0);
+    this.written.clear();
+    this.texcoords.fill(0);
+    this.pad.fill(0);
+    this.padCount = 0;
+    this.aL = 0;
+    this.killed = 0;
+  }
+
   /** Number of registers in a per-lane file (0 when the file is not per lane). */
   count(file: RegisterFile): number {
     return LANE_FILES[file] ?? 0;
@@ -162,4 +176,26 @@ export class Machine {
     const o = this.offset(reg, lane);
     return arr.subarray(o, o + 4);
   }
+}
+
+const pool = new Map<string, Machine>();
+
+/**
+ * A cleared machine for `lanes` and `version`, reused between invocations (a fresh one when the
+ * pooled machine is busy, e.g. a sampler that runs another shader). Call `release` when done.
+ */
+export function acquireMachine(lanes: number, version: ShaderVersion): Machine {
+  const key = `${lanes}:${version.type}:${version.major}:${version.minor}`;
+  let m = pool.get(key);
+  if (!m || m.busy) {
+    m = new Machine(lanes, version);
+    if (!pool.has(key)) pool.set(key, m);
+  } else m.reset();
+  m.busy = true;
+  return m;
+}
+
+/** Returns a machine from `acquireMachine` to the pool. */
+export function releaseMachine(m: Machine): void {
+  m.busy = false;
 }

@@ -110,6 +110,17 @@ describe('SM2/SM3 texture variants', () => {
     colors(asm('ps_3_0\ndcl_texcoord0 v0\ndcl_volume s4\ntexldl r0, v0, s4\nmov oC0, r0'), { v: perPixel(16, 0, same([1, 2, 3, 4]), 256), sampler: s });
     expect([s.seen[0]?.variant, s.seen[0]?.sampler, Array.from(s.seen[0]?.lod ?? [])]).toEqual(['lod', 4, [4, 4, 4, 4]]);
   });
+  it('a sampler that itself runs a shader does not disturb the invocation that called it', () => {
+    const inner = asm('ps_2_0\ndef c0, 0.5, 0.5, 0.5, 0.5\nmov oC0, c0');
+    const nested: TextureSampler = {
+      sample(req, out) {
+        const r = runPixelQuad(inner, { constants: { float: new Float32Array(1024) } });
+        for (let i = 0; i < req.lanes * 4; i++) out[i] = (r.colors[i] as number) + (req.coords[i] as number);
+      },
+    };
+    const p = asm('ps_2_0\ndcl t0\ndcl_2d s0\nmov r1, t0\ntexld r0, t0, s0\nadd r0, r0, r1\nmov oC0, r0');
+    expect(colors(p, { t, sampler: nested })[0]).toEqual([2.5, 4.5, 6.5, 8.5]);
+  });
   it('no sampler given: the unbound sampler answers (0, 0, 0, 1)', () => {
     expect(colors(texProgram('texld'), { t })[0]).toEqual([0, 0, 0, 1]);
   });

@@ -16,7 +16,9 @@ import type { ExecStatus, InterpOptions, TextureStageState } from './exec-contex
 import { resolveBudget } from './exec-context.js';
 import { execute } from './execute.js';
 import { InterpDiag } from './interp-diagnostics.js';
-import { Machine } from './machine.js';
+import type { Machine } from './machine.js';
+import { acquireMachine, releaseMachine } from './machine.js';
+import type { PreparedShader } from './prepare.js';
 import { prepareShader } from './prepare.js';
 import type { ShaderConstants } from './shader-constants.js';
 import { loadConstants } from './shader-constants.js';
@@ -78,8 +80,24 @@ export function runPixelQuad(program: ShaderProgram, input: PixelQuadInput): Pix
     return failed('invalid', 0);
   }
   const prepared = prepareShader(program, sink);
-  const version = program.version;
-  const m = new Machine(4, version);
+  const m = acquireMachine(4, program.version);
+  try {
+    return runOn(m, prepared, input, active, failed);
+  } finally {
+    releaseMachine(m);
+  }
+}
+
+/** The body of `runPixelQuad` on a cleared machine. */
+function runOn(
+  m: Machine,
+  prepared: PreparedShader,
+  input: PixelQuadInput,
+  active: number,
+  failed: (status: ExecStatus, executed: number) => PixelQuadResult,
+): PixelQuadResult {
+  const version = prepared.program.version;
+  const sink = input.diagnostics;
   const sm3 = version.major >= 3;
   const v = input.v;
   const t = input.t;

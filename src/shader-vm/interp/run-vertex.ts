@@ -17,10 +17,13 @@ import type { ExecStatus, InterpOptions } from './exec-context.js';
 import { resolveBudget } from './exec-context.js';
 import { execute } from './execute.js';
 import { InterpDiag } from './interp-diagnostics.js';
-import { Machine } from './machine.js';
+import type { Machine } from './machine.js';
+import { acquireMachine, releaseMachine } from './machine.js';
+import type { PreparedShader } from './prepare.js';
 import { prepareShader } from './prepare.js';
 import type { ShaderConstants } from './shader-constants.js';
 import { loadConstants } from './shader-constants.js';
+import type { SignatureEntry } from './signature.js';
 import { outputSignature } from './signature.js';
 import type { TextureSampler } from './texture-sampler.js';
 import { UNBOUND_SAMPLER } from './texture-sampler.js';
@@ -60,11 +63,22 @@ export function findOutput(result: VertexShaderResult, usage: number, usageIndex
   return result.outputs.find((o) => o.usage === usage && o.usageIndex === usageIndex);
 }
 
+const signatures = new WeakMap<ShaderProgram, readonly SignatureEntry[]>();
+
+function cachedOutputSignature(program: ShaderProgram): readonly SignatureEntry[] {
+  let s = signatures.get(program);
+  if (!s) {
+    s = outputSignature(program);
+    signatures.set(program, s);
+  }
+  return s;
+}
+
 /** Runs a vertex shader for one vertex. Never throws. */
 export function runVertexShader(program: ShaderProgram, input: VertexShaderInput): VertexShaderResult {
   const sink = input.diagnostics;
   const prepared = prepareShader(program, sink);
-  const signature = outputSignature(program);
+  const signature = cachedOutputSignature(program);
   const failed = (status: ExecStatus, executed: number): VertexShaderResult => ({
     status,
     executed,
@@ -74,7 +88,24 @@ export function runVertexShader(program: ShaderProgram, input: VertexShaderInput
     sink?.report(diagnostic(InterpDiag.WRONG_SHADER_TYPE, 'runVertexShader was given a pixel shader'));
     return failed('invalid', 0);
   }
-  const m = new Machine(1, program.version);
+  const m = acquireMachine(1, program.version);
+  try {
+    return runOn(m, prepared, signature, input, failed);
+  } finally {
+    releaseMachine(m);
+  }
+}
+
+/** The body of `runVertexShader` on a cleared machine. */
+function runOn(
+  m: Machine,
+  prepared: PreparedShader,
+  signature: readonly SignatureEntry[],
+  input: VertexShaderInput,
+  failed: (status: ExecStatus, executed: number) => VertexShaderResult,
+): VertexShaderResult {
+  const program = prepared.program;
+  const sink = input.diagnostics;
   const vin = m.files.get('input') as Float32Array;
   vin.set(input.inputs.length > vin.length ? input.inputs.subarray(0, vin.length) : input.inputs);
   loadConstants(m, prepared, input.constants);
