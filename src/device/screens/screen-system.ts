@@ -40,7 +40,7 @@ export interface ScreenSystemOptions {
   /** Reads a surface image as RGBA8; `unpackImageRgba8` of `src/formats` unless given (tests). */
   readonly unpackRgba8?: UnpackRgba8;
   /**
-   * What a blit, present or overlay addressed to a named screen does outside that screen:
+   * What a blit or video overlay addressed to a named screen does outside that screen:
    * `'clip'` (default, the trace format's rule) drops it, `'spill'` lands it on the neighbours.
    */
   readonly namedScreenRule?: NamedScreenRule;
