@@ -6,6 +6,7 @@
 
 import type { DclInstruction, DefbInstruction, DefiInstruction, DefInstruction, Instruction, RegisterFile } from '../ir/ir.js';
 import { SamplerTextureType } from '../ir/ir.js';
+import { Opcode } from '../ir/opcodes.js';
 import { ShaderDiag } from '../shader-diagnostics.js';
 import { registerName, USAGE_NAMES } from '../text/syntax.js';
 import type { ValidationContext } from './context.js';
@@ -23,6 +24,12 @@ export class DeclarationState {
   private readonly masks = new Map<string, number>();
   private readonly usages = new Set<string>();
   private sawCode = false;
+  private readonly declared = new Set<string>();
+
+  /** Whether `file:index` was declared. */
+  isDeclared(key: string): boolean {
+    return this.declared.has(key);
+  }
 
   /** Notes an ordinary instruction: declarations after it are misplaced. */
   noteCode(ins: Instruction): void {
@@ -57,6 +64,7 @@ export class DeclarationState {
       ctx.report(ShaderDiag.DUPLICATE_DECLARATION, `${name} declared twice`, ins, at);
     }
     this.masks.set(key, prev | d.writeMask);
+    this.declared.add(key);
     // Inputs and outputs with a semantic bind a usage once per direction.
     const semantic = (v.type === 'vs' || v.major >= 3) && (d.file === 'input' || d.file === 'output');
     if (semantic) {
@@ -68,6 +76,38 @@ export class DeclarationState {
       this.usages.add(u);
     }
   }
+}
+
+/** Files that SM2+ models declare before use (the D3D9 runtime refuses undeclared ones). */
+function mustDeclare(ctx: ValidationContext): { read: readonly RegisterFile[]; write: readonly RegisterFile[] } {
+  const v = ctx.version;
+  if (v.major < 2) return { read: [], write: [] };
+  if (v.type === 'vs') return v.major >= 3 ? { read: ['input', 'sampler'], write: ['output'] } : { read: ['input'], write: [] };
+  return v.major >= 3 ? { read: ['input', 'misc', 'sampler'], write: [] } : { read: ['input', 'texture', 'sampler'], write: [] };
+}
+
+/**
+ * Warns (once per register) about SM2+ inputs, samplers and vs_3_0 outputs used without a DCL:
+ * the interpreter then has no usage or texture type for them. Relative accesses are not checked.
+ */
+export function checkUndeclared(ctx: ValidationContext, state: DeclarationState, instructions: readonly Instruction[]): void {
+  const rules = mustDeclare(ctx);
+  if (rules.read.length === 0 && rules.write.length === 0) return;
+  const warned = new Set<string>();
+  const check = (file: RegisterFile, index: number, files: readonly RegisterFile[], ins: Instruction, at: number): void => {
+    const key = `${file}:${index}`;
+    if (!files.includes(file) || state.isDeclared(key) || warned.has(key)) return;
+    warned.add(key);
+    ctx.report(ShaderDiag.UNDECLARED_REGISTER, `${registerName(file, index)} is used without a dcl`, ins, at);
+  };
+  instructions.forEach((ins, at) => {
+    if (ins.kind !== 'op') return;
+    for (const s of ins.src) if (!s.relative) check(s.file, s.index, rules.read, ins, at);
+    if (ins.dst && !ins.dst.relative) {
+      // texkill names a register it reads.
+      check(ins.dst.file, ins.dst.index, ins.opcode === Opcode.TEXKILL ? rules.read : rules.write, ins, at);
+    }
+  });
 }
 
 /** Checks DEF / DEFI / DEFB destinations. */

@@ -128,6 +128,26 @@ describe('validator rules (one per diagnostic code)', () => {
     expect(codes('vs_3_0\ndcl_texcoord0 o1.xy\ndcl_texcoord1 o1.zw')).toEqual([]);
   });
 
+  it('4153: SM2+ inputs, samplers and vs_3_0 outputs used without dcl are warned about once', () => {
+    const warn = (text: string) => {
+      const a = assemble(text, { validate: false });
+      if (!a.ok) throw new Error('assembly failed');
+      const v = validateShader(a.bytes);
+      expect(v.ok).toBe(true);
+      return v.diagnostics.map((d) => [d.code, d.severity, d.message]);
+    };
+    expect(warn('ps_2_0\ntexld r0, t0, s0\ntexld r1, t0, s0\nmov oC0, r0')).toEqual([
+      [4153, 'warning', 'instruction 0: t0 is used without a dcl'],
+      [4153, 'warning', 'instruction 0: s0 is used without a dcl'],
+    ]);
+    expect(warn('vs_3_0\ndcl_position v0\nmov o0, v0\nmov o1, v1')).toEqual([
+      [4153, 'warning', 'instruction 1: o0 is used without a dcl'],
+      [4153, 'warning', 'instruction 2: v1 is used without a dcl'],
+      [4153, 'warning', 'instruction 2: o1 is used without a dcl'],
+    ]);
+    expect(warn('ps_1_1\ntex t0\nmov r0, t0')).toEqual([]);
+  });
+
   it('4200 / 4201: unbalanced blocks and else without if', () => {
     expect(codes('vs_2_0\nrep i0')).toEqual([4200]);
     expect(codes('vs_2_0\nendif')).toEqual([4200]);

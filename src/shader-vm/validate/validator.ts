@@ -15,7 +15,7 @@ import { registerCount } from '../ir/registers.js';
 import { decodeShader } from '../decode/decoder.js';
 import { ShaderDiag } from '../shader-diagnostics.js';
 import { ValidationContext } from './context.js';
-import { checkConstantDefinition, DeclarationState } from './declaration-rules.js';
+import { checkConstantDefinition, checkUndeclared, DeclarationState } from './declaration-rules.js';
 import { checkFlow } from './flow-rules.js';
 import { checkDst, checkSrc } from './operand-rules.js';
 import { checkCoissue, checkPs1Order } from './ps1-rules.js';
@@ -120,6 +120,7 @@ export function validateProgram(program: ShaderProgram, expectedType?: ShaderTyp
         break;
     }
   });
+  checkUndeclared(ctx, decls, program.instructions);
   checkFlow(ctx, program.instructions);
   checkCoissue(ctx, program.instructions);
   checkPs1Order(ctx, program.instructions);
