@@ -208,6 +208,13 @@ describe('ps_1_x (assembled)', () => {
     const spec = run('ps_1_1', 'texm3x3pad t1, t0\ntexm3x3pad t2, t0\ntexm3x3spec t3, t0, c0', 't3', bank({ 0: [0, 0.5, 1, 0] }));
     expect(spec).toEqual([f(scale * 0.875), f(f(scale * 0.875) - 0.5), f(scale - 1), 1]);
     expect(run('ps_1_2', 'texm3x3pad t1, t0\ntexm3x3pad t2, t0\ntexm3x3 t3, t0', 't3')).toEqual([0.875, 0.875, 1, 1]);
+    expect(run('ps_1_1', 'texm3x3pad t1, t0\ntexm3x3pad t2, t0\ntexm3x3tex t3, t0', 't3')).toEqual([0.875, 0.875, 1, 1]);
+    expect(s.seen[s.seen.length - 1]?.sampler).toBe(3);
+    // vspec takes the eye vector from the .w of the three rows' coordinates: (0, 0.5, 1) as above.
+    const tw = t.slice();
+    for (let px = 0; px < 4; px++) [0, 0.5, 1].forEach((w, k) => (tw[(px * 8 + 1 + k) * 4 + 3] = w));
+    const vspec = colors(asm('ps_1_1\ntex t0\ntexm3x3pad t1, t0\ntexm3x3pad t2, t0\ntexm3x3vspec t3, t0\nmov r0, t3'), { t: tw, sampler: s })[0];
+    expect(vspec).toEqual(spec);
     expect(run('ps_1_2', 'texdp3 t1, t0', 't1')).toEqual([0.875, 0.875, 0.875, 0.875]);
     expect(run('ps_1_2', 'texdp3tex t1, t0', 't1')).toEqual([0.875, 0, 0, 1]);
     const depth = runPixelQuad(asm('ps_1_3\ntex t0\ntexm3x2pad t1, t0\ntexm3x2depth t2, t0\nmov r0, t0'), { t, sampler: s, constants: { float: new Float32Array(1024) } });
