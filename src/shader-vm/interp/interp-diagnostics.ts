@@ -6,6 +6,7 @@
 
 import type { DiagnosticCode } from '../../common/diagnostics.js';
 
+/** The interpreter's diagnostic codes (4500–4999). */
 export const InterpDiag = {
   /** Flow-control structure the interpreter cannot follow (unmatched if/else/endif, loop ends …). */
   BAD_STRUCTURE: { code: 4500, name: 'E_INTERP_STRUCTURE', severity: 'error' },

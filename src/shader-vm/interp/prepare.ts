@@ -25,8 +25,9 @@ const OTHER_OPCODES: ReadonlySet<number> = new Set([
 
 /** Float constants a shader can address (SVGA3D_CONSTREG_MAX). */
 export const FLOAT_CONSTANTS = 256;
-/** Integer and boolean constants (SVGA3D_CONSTINTREG_MAX / SVGA3D_CONSTBOOLREG_MAX). */
+/** Integer constants (SVGA3D_CONSTINTREG_MAX). */
 export const INT_CONSTANTS = 16;
+/** Boolean constants (SVGA3D_CONSTBOOLREG_MAX). */
 export const BOOL_CONSTANTS = 16;
 
 /** A local float constant: DEF c#. */

@@ -25,8 +25,9 @@ import { loadConstants } from './shader-constants.js';
 import type { TextureSampler } from './texture-sampler.js';
 import { UNBOUND_SAMPLER } from './texture-sampler.js';
 
-/** Input registers per pixel in `PixelQuadInput.v` and texture coordinate sets in `.t`. */
+/** Input registers per pixel in `PixelQuadInput.v`. */
 export const PIXEL_INPUT_REGISTERS = 16;
+/** Texture coordinate sets per pixel in `PixelQuadInput.t`. */
 export const PIXEL_TEXCOORD_SETS = 8;
 
 /** What a quad invocation reads. */

@@ -40,22 +40,29 @@ export function dot4(a: Vec4, b: Vec4, legacy: boolean): number {
   return addF(dot3(a, b, legacy), mulF(w(a), w(b), legacy));
 }
 
+/** mov: copy. */
 export const opMov: VectorOp = (d, a) => {
   d.set(a);
 };
+/** add: a + b per component. */
 export const opAdd: VectorOp = (d, a, b) => {
   for (let i = 0; i < 4; i++) d[i] = addF(a[i] as number, b[i] as number);
 };
+/** sub: a − b per component. */
 export const opSub: VectorOp = (d, a, b) => {
   for (let i = 0; i < 4; i++) d[i] = fr((a[i] as number) - (b[i] as number));
 };
+/** mul: a·b per component (legacy zero rule). */
 export const opMul: VectorOp = (d, a, b, _c, legacy) => {
   for (let i = 0; i < 4; i++) d[i] = mulF(a[i] as number, b[i] as number, legacy);
 };
+/** mad: a·b + c with two roundings. */
 export const opMad: VectorOp = (d, a, b, c, legacy) => {
   for (let i = 0; i < 4; i++) d[i] = madF(a[i] as number, b[i] as number, c[i] as number, legacy);
 };
+/** dp3: dot3 replicated. */
 export const opDp3: VectorOp = (d, a, b, _c, legacy) => splat(d, dot3(a, b, legacy));
+/** dp4: dot4 replicated. */
 export const opDp4: VectorOp = (d, a, b, _c, legacy) => splat(d, dot4(a, b, legacy));
 
 /** s0.x·s1.x + s0.y·s1.y + s2.x (s2 carries a replicate swizzle). */
@@ -67,6 +74,7 @@ export function rcpScalar(v: number): number {
   if (v === 0) return FLT_MAX;
   return fr(1 / v);
 }
+/** rcp of the scalar source, replicated. */
 export const opRcp: VectorOp = (d, a) => splat(d, rcpScalar(w(a)));
 
 /** rsq: f = |x|; 0 → FLT_MAX, 1 → 1, otherwise 1/√f (f32Rsq; +Inf → 0, NaN stays). */
@@ -76,6 +84,7 @@ export function rsqScalar(v: number): number {
   if (f === 1) return 1;
   return f32Rsq(f);
 }
+/** rsq of the scalar source, replicated. */
 export const opRsq: VectorOp = (d, a) => splat(d, rsqScalar(w(a)));
 
 /** log / logp: log2|x|, with 0 → −FLT_MAX. */
@@ -84,7 +93,9 @@ export function logScalar(v: number): number {
   if (f === 0) return -FLT_MAX;
   return f32Log2(f);
 }
+/** log / logp of the scalar source, replicated. */
 export const opLog: VectorOp = (d, a) => splat(d, logScalar(w(a)));
+/** exp (and vs_2_0+ expp): 2^x of the scalar source, replicated. */
 export const opExp: VectorOp = (d, a) => splat(d, f32Exp2(w(a)));
 
 /** vs_1_1 expp: (2^floor(x), x − floor(x), 2^x, 1). vs_2_0+ expp is `opExp`. */
@@ -107,6 +118,7 @@ export function powScalar(a: number, b: number): number {
   const r = f32Pow(Math.abs(a), b);
   return r === Infinity ? FLT_MAX : r;
 }
+/** pow of the scalar sources, replicated. */
 export const opPow: VectorOp = (d, a, b) => splat(d, powScalar(w(a), w(b)));
 
 /** min: `(a < b) ? a : b` literally, so min(NaN, b) = b and min(a, NaN) = NaN. */
@@ -117,9 +129,11 @@ export const opMin: VectorOp = (d, a, b) => {
 export const opMax: VectorOp = (d, a, b) => {
   for (let i = 0; i < 4; i++) d[i] = (a[i] as number) >= (b[i] as number) ? (a[i] as number) : (b[i] as number);
 };
+/** slt: (a < b) ? 1 : 0 per component. */
 export const opSlt: VectorOp = (d, a, b) => {
   for (let i = 0; i < 4; i++) d[i] = (a[i] as number) < (b[i] as number) ? 1 : 0;
 };
+/** sge: (a >= b) ? 1 : 0 per component. */
 export const opSge: VectorOp = (d, a, b) => {
   for (let i = 0; i < 4; i++) d[i] = (a[i] as number) >= (b[i] as number) ? 1 : 0;
 };
@@ -127,13 +141,16 @@ export const opSge: VectorOp = (d, a, b) => {
 /** The largest float32 below 1: frc never returns 1.0 (tiny negative inputs would round to it). */
 const ONE_MINUS_ULP = 0.9999999403953552;
 
+/** x − floor(x), never 1.0. */
 export function frcScalar(v: number): number {
   const r = fr(v - Math.floor(v));
   return r === 1 ? ONE_MINUS_ULP : r;
 }
+/** frc per component. */
 export const opFrc: VectorOp = (d, a) => {
   for (let i = 0; i < 4; i++) d[i] = frcScalar(a[i] as number);
 };
+/** abs: |x| per component. */
 export const opAbs: VectorOp = (d, a) => {
   for (let i = 0; i < 4; i++) d[i] = Math.abs(a[i] as number);
 };
