@@ -92,7 +92,7 @@ export interface ReplaySummary {
 /**
  * Replays `bytes` (a trace, plain or gzip-compressed). Never throws on any input.
  */
-export function replayTrace(bytes: Uint8Array, options: ReplayOptions): ReplaySummary {
+export function replayTrace(bytes: Uint8Array, options: ReplayOptions = {}): ReplaySummary {
   const list = new DiagnosticList();
   // Location of the record being replayed, added to device diagnostics that lack one.
   let here: { record: number; offset: number } | undefined;
