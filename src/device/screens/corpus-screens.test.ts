@@ -112,12 +112,27 @@ describe('screen-present-clip', () => {
   });
 });
 
+describe('gmr-test', () => {
+  const r = replay('gmr-test.svgatrace.gz');
+
+  it('presents the blue status screen at every pass', () => {
+    expect(screenCodes(r.diags)).toEqual([]);
+    expect(r.images.size).toBe(24);
+    for (const img of r.images.values()) {
+      expect([img.width, img.height, pixel(img, 0, 0), pixel(img, 639, 479)]).toEqual([640, 480, 0x000080, 0x000080]);
+    }
+  });
+});
+
 describe('present-readback', () => {
   const r = replay('present-readback.svgatrace.gz');
 
   it('shows the presented image in all four quadrants', () => {
     expect(screenCodes(r.diags)).toEqual([]);
     const img = r.images.get('frame-001')!;
+    // Without a draw backend the render target holds its CLEAR colour, 0x113366; the magenta clear
+    // that follows each PRESENT must not reach the read-back quadrants.
+    expect(pixel(img, 410, 310)).toBe(0x113366);
     for (const [x, y] of [[10, 10], [410, 10], [10, 310], [410, 310], [399, 299], [799, 599]] as const) {
       expect(pixel(img, x, y)).toBe(pixel(img, x % 400, y % 300));
     }
