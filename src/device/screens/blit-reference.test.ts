@@ -1,5 +1,5 @@
 /**
- * Differential tests: BLIT_SURFACE_TO_SCREEN and BLIT_GMRFB_TO_SCREEN against a pixel-by-pixel
+ * Differential tests: BLIT_SURFACE_TO_SCREEN, BLIT_GMRFB_TO_SCREEN and PRESENT against a pixel-by-pixel
  * model written straight from the rules (which screen pixel maps to which command coordinate,
  * clip membership, the point-sampling rule, all-or-nothing GMR reads), on two overlapping
  * screens, with random rectangles, clip lists, screen ids and both named-screen rules.
@@ -114,6 +114,36 @@ describe('BLIT_GMRFB_TO_SCREEN matches the per-pixel model', () => {
         }
         for (const sc of SCREENS) {
           expect(rgbOf(s.readScreen(sc.id)!)).toEqual(ok ? want.get(sc.id) : new Array(sc.w * sc.h).fill(0));
+        }
+      }),
+      { seed: 42, numRuns: 400 },
+    );
+  });
+});
+
+describe('PRESENT matches the per-pixel model', () => {
+  it('for random copy rectangles in virtual coordinates, later rectangles on top', () => {
+    const u = fc.integer({ min: -2, max: 9 }).map((v) => v >>> 0); // u32, some of them huge
+    const copyRect = fc.record({ x: coord, y: coord, w: u, h: u, srcx: u, srcy: u });
+    fc.assert(
+      fc.property(fc.array(copyRect, { maxLength: 5 }), (rects) => {
+        const s = system('clip');
+        s.present({ sid: 1, rects: rects.map((q) => ({ ...q, x: q.x >>> 0, y: q.y >>> 0 })) }, collector().report);
+        for (const sc of SCREENS) {
+          const want: number[] = [];
+          for (let y = 0; y < sc.h; y++) {
+            for (let x = 0; x < sc.w; x++) {
+              let v = 0;
+              for (const q of rects) {
+                const sx = q.srcx + (x + sc.x - q.x);
+                const sy = q.srcy + (y + sc.y - q.y);
+                const inRect = x + sc.x >= q.x && x + sc.x < q.x + q.w && y + sc.y >= q.y && y + sc.y < q.y + q.h;
+                if (inRect && sx >= 0 && sx < SURF_W && sy >= 0 && sy < SURF_H) v = 0x010000 * (sy * SURF_W + sx + 1) + 7;
+              }
+              want.push(v);
+            }
+          }
+          expect(rgbOf(s.readScreen(sc.id)!)).toEqual(want);
         }
       }),
       { seed: 42, numRuns: 400 },
