@@ -142,9 +142,10 @@ describe('replayTrace', () => {
   it('warns about duplicate names and bounds the number of checkpoint images', () => {
     const w = new TraceWriter().regWrite(2, 1);
     for (let i = 0; i < 4; i++) w.checkpointScreen(i === 1 ? 'x0' : `x${i}`);
-    const { images, diags } = run(w.finish(), { maxCheckpoints: 3 });
+    const { images, diags, summary } = run(w.finish(), { maxCheckpoints: 3 });
     expect(images.map((s) => s.split(' ')[0])).toEqual(['x0', 'x0', 'x2']);
     expect(diags.map((d) => d[0])).toEqual([1102, 1103]);
+    expect(summary.checkpoints.map((c) => c.name)).toEqual(['x0', 'x0', 'x2']);
   });
 
   it('replays nothing of an unreadable file and says why', () => {

@@ -81,6 +81,7 @@ export interface ReplaySummary {
   readonly recordsByType: Readonly<Record<string, number>>;
   /** Commands executed per command name, as the device counted them. */
   readonly commands: Readonly<Record<string, number>>;
+  /** Checkpoints in file order, up to the bound (`maxCheckpoints`); the final image's too. */
   readonly checkpoints: readonly ReplayCheckpoint[];
   /** Every diagnostic, in order (bounded; see `diagnosticsDropped`). */
   readonly diagnostics: readonly Diagnostic[];
@@ -190,10 +191,10 @@ export function replayTrace(bytes: Uint8Array, options: ReplayOptions = {}): Rep
         validCheckpoints++;
         const cp = v.checkpoint;
         if (validCheckpoints > maxCheckpoints) {
+          // Reported once and not listed, so a hostile trace cannot grow the summary without bound.
           if (validCheckpoints === maxCheckpoints + 1) {
             sink.report(diagnostic(R.E_REPLAY_TOO_MANY_CHECKPOINTS, `more than ${maxCheckpoints} checkpoints; the rest produce no image`, here));
           }
-          checkpoints.push({ ...cp, record: rec.index, offset: rec.offset, produced: false });
           break;
         }
         if (names.has(cp.name)) {
