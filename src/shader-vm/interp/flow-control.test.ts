@@ -111,6 +111,19 @@ describe('static flow control (one lane)', () => {
     runVertexShader(p, input);
     expect(diagnostics.items.length).toBe(3);
   });
+  it('hostile register numbers in DEF / DEFI / DEFB / DCL are ignored, never written out of bounds', () => {
+    const dst = { file: 'const' as const, index: -1, writeMask: 15, saturate: false, partialPrecision: false, centroid: false, shift: 0 };
+    const p = program('vs_3_0', [
+      { kind: 'def', opcode: O.DEF, offset: -1, coissue: false, dst, bits: [0, 0, 0, 0], values: [1, 2, 3, 4] },
+      { kind: 'def', opcode: O.DEF, offset: -1, coissue: false, dst: { ...dst, index: 100000 }, bits: [0, 0, 0, 0], values: [1, 2, 3, 4] },
+      { kind: 'defi', opcode: O.DEFI, offset: -1, coissue: false, dst: { ...dst, file: 'constint', index: -3 }, values: [1, 2, 3, 4] },
+      { kind: 'defb', opcode: O.DEFB, offset: -1, coissue: false, dst: { ...dst, file: 'constbool', index: 99 }, value: true, raw: 1 },
+      { kind: 'dcl', opcode: O.DCL, offset: -1, coissue: false, usage: 0, usageIndex: 0, samplerType: 2, dst: { ...dst, file: 'sampler', index: -2 } },
+      flow(O.RET),
+    ]);
+    const r = runVertexShader(p, { inputs: new Float32Array(64), constants: { float: new Float32Array(1024) } });
+    expect([r.status, r.executed]).toEqual(['ok', 1]);
+  });
   it('an opcode the interpreter cannot execute is reported as a warning and skipped', () => {
     const diagnostics = new DiagnosticList();
     const p = program('vs_3_0', [flow(75), flow(O.RET)]);

@@ -95,20 +95,20 @@ function analyse(program: ShaderProgram, sink: DiagnosticSink | undefined): Prep
     const it = ins[pc];
     if (it === undefined) continue;
     if (it.kind === 'def') {
-      if (it.dst.file === 'const' && it.dst.index < FLOAT_CONSTANTS) floatDefs.push({ index: it.dst.index, values: it.values });
+      if (it.dst.file === 'const' && it.dst.index >= 0 && it.dst.index < FLOAT_CONSTANTS) floatDefs.push({ index: it.dst.index, values: it.values });
       continue;
     }
     if (it.kind === 'defi') {
-      if (it.dst.index < INT_CONSTANTS) intDefs.push({ index: it.dst.index, values: it.values });
+      if (it.dst.index >= 0 && it.dst.index < INT_CONSTANTS) intDefs.push({ index: it.dst.index, values: it.values });
       continue;
     }
     if (it.kind === 'defb') {
-      if (it.dst.index < BOOL_CONSTANTS) boolDefs.push({ index: it.dst.index, value: it.value });
+      if (it.dst.index >= 0 && it.dst.index < BOOL_CONSTANTS) boolDefs.push({ index: it.dst.index, value: it.value });
       continue;
     }
     if (it.kind === 'dcl') {
       declarations.push(it);
-      if (it.dst.file === 'sampler' && it.dst.index < samplerTypes.length) samplerTypes[it.dst.index] = it.samplerType & 0xff;
+      if (it.dst.file === 'sampler' && it.dst.index >= 0 && it.dst.index < samplerTypes.length) samplerTypes[it.dst.index] = it.samplerType & 0xff;
       continue;
     }
     if (it.kind === 'phase') continue;

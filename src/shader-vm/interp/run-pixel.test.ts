@@ -136,6 +136,14 @@ describe('pixel outputs', () => {
     expect(Array.from(r.colors.subarray(32, 36))).toEqual([-1, -1, -1, -1]);
     expect(Array.from(r.depth ?? [])).toEqual([0.75, 0.75, 0.75, 0.75]);
     expect(r.killed).toBe(0);
+    const perPixelFace = runPixelQuad(p, { ...input, vFace: [1, -1, 1, -1] });
+    expect([0, 1, 2, 3].map((px) => perPixelFace.colors[32 + px * 4])).toEqual([1, -1, 1, -1]);
+  });
+  it('ps_3_0 inputs indexed by aL', () => {
+    const p = asm('ps_3_0\ndcl_texcoord0 v0\ndcl_texcoord1 v1\ndcl_texcoord2 v2\ndefi i0, 3, 0, 1, 0\nmov r0, c0\nloop aL, i0\nadd r0, r0, v[aL]\nendloop\nmov oC0, r0');
+    const v = new Float32Array(256);
+    for (let px = 0; px < 4; px++) for (let reg = 0; reg < 3; reg++) v.set([1, 10, 100, px], (px * 16 + reg) * 4);
+    expect(colors(p, { v })).toEqual([[3, 30, 300, 0], [3, 30, 300, 3], [3, 30, 300, 6], [3, 30, 300, 9]]);
   });
 });
 

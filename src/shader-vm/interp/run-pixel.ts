@@ -41,8 +41,11 @@ export interface PixelQuadInput {
   readonly t?: Float32Array;
   /** vPos per pixel (ps_3_0): D3D9 integer pixel coordinates, pixel p at 2p (8 values). */
   readonly vPos?: Float32Array;
-  /** vFace (ps_3_0): positive for front faces, negative for back faces. */
-  readonly vFace?: number;
+  /**
+   * vFace (ps_3_0): positive for front faces, negative for back faces; one value for the quad (all
+   * its pixels come from one primitive) or one per pixel. Default +1.
+   */
+  readonly vFace?: number | ArrayLike<number>;
   readonly constants: ShaderConstants;
   readonly sampler?: TextureSampler;
   /** ps_1_x bump-environment matrices and projected stages. */
@@ -125,7 +128,8 @@ function runOn(
       const x = (input.vPos?.[2 * p] as number | undefined) ?? 0;
       const y = (input.vPos?.[2 * p + 1] as number | undefined) ?? 0;
       m.vector('misc', 0, p).set([x, y, 0, 1]);
-      m.vector('misc', 1, p).fill(input.vFace ?? 1);
+      const face = input.vFace;
+      m.vector('misc', 1, p).fill(typeof face === 'number' ? face : ((face?.[p] as number | undefined) ?? 1));
     }
   }
   loadConstants(m, prepared, input.constants);
