@@ -86,7 +86,11 @@ export class ScreenSet {
     this.namedScreenRule = namedScreenRule;
   }
 
-  /** Sets the legacy display's size; 0 × 0, disabled or oversized means there is none. */
+  /**
+   * Sets the legacy display's size; 0 × 0, disabled or oversized means there is none. The same
+   * size keeps the image (the display shows what it showed until the next UPDATE); a new size
+   * starts black.
+   */
   setLegacy(enabled: boolean, width: number, height: number): void {
     const w = u32(width);
     const h = u32(height);
