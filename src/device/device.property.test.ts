@@ -136,12 +136,16 @@ describe('random command streams', () => {
         f[FifoReg.NEXT_CMD] = min + ((stop - min + bytes.length) % (max - min));
         b.device.writeRegister(SvgaReg.CONFIG_DONE, 1);
         b.device.processFifo();
-        // A command cut off at the end is final in a trace record but may still be completed in
-        // the ring: the ring leaves it unconsumed and says nothing yet.
-        const cut = a.list.items.filter((d) => TRUNCATION.has(d.code));
-        expect(f[FifoReg.STOP] === f[FifoReg.NEXT_CMD]).toBe(cut.length === 0);
-        const expected = a.list.items.filter((d) => !TRUNCATION.has(d.code));
-        expect(b.list.items.map((d) => `${d.code} ${d.command ?? ''}`)).toEqual(expected.map((d) => `${d.code} ${d.command ?? ''}`));
+        // A command cut off at the end is final in a trace record, but in the ring it may still
+        // be completed: the ring leaves it unconsumed and says nothing yet, unless it announces
+        // more bytes than the ring can hold (then it is garbage there too).
+        const key = (d: { code: number; command?: string }) => `${d.code} ${d.command ?? ''}`;
+        const cutInA = a.list.items.filter((d) => TRUNCATION.has(d.code)).length;
+        const cutInB = b.list.items.filter((d) => TRUNCATION.has(d.code)).length;
+        expect(cutInB).toBeLessThanOrEqual(cutInA);
+        expect(f[FifoReg.STOP] === f[FifoReg.NEXT_CMD]).toBe(cutInB === cutInA);
+        const expected = cutInB === cutInA ? a.list.items : a.list.items.filter((d) => !TRUNCATION.has(d.code));
+        expect(b.list.items.map(key)).toEqual(expected.map(key));
         expect([...b.device.commandCounts()]).toEqual([...a.device.commandCounts()]);
         for (const c of a.device.contexts.all()) expect(snapshot(b.device.contexts.peek(c.cid)!)).toBe(snapshot(c));
         expect(b.device.lastFence).toBe(a.device.lastFence);

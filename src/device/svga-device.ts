@@ -209,6 +209,7 @@ export class SvgaDevice {
       offsetOf: (linear) => ringOffset(snapshot, linear),
       maxCommands: this.maxCommandsPerDrain,
       partialTail: !snapshot.full,
+      maxCommandBytes: snapshot.max - snapshot.min - 4,
     });
     advanceStop(this.fifoMemory, snapshot, result.consumed);
     this.fifoMemory[FifoReg.BUSY] = 0;

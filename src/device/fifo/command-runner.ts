@@ -25,6 +25,11 @@ export interface RunOptions {
    * cut off at the end is left unconsumed and unreported.
    */
   readonly partialTail: boolean;
+  /**
+   * With `partialTail`: the largest command that can ever be complete (what the ring can hold).
+   * A cut-off 3D command whose size says it is bigger is garbage, not a command in progress.
+   */
+  readonly maxCommandBytes?: number;
 }
 
 /** What a run did. */
@@ -68,7 +73,7 @@ export function runCommands(
   let limit = bytes.length;
   if (!decoded.complete && options.partialTail) {
     const last = decoded.undecoded[decoded.undecoded.length - 1];
-    if (last && TRUNCATION_CODES.has(last.code)) limit = last.offset;
+    if (last && TRUNCATION_CODES.has(last.code) && !neverFits(bytes, last, options.maxCommandBytes)) limit = last.offset;
   }
 
   let nextHeld = 0;
@@ -102,6 +107,14 @@ export function runCommands(
   if (!budgetHit) consumed = limit;
   release(consumed === bytes.length ? Infinity : consumed - 1);
   return { consumed, executed, budgetHit };
+}
+
+/** Whether a cut-off 3D command announces more bytes than the ring can ever hold. */
+function neverFits(bytes: Uint8Array, entry: { offset: number; code: number }, maxCommandBytes: number | undefined): boolean {
+  if (maxCommandBytes === undefined || entry.code !== DecoderDiagnostics.E_SIZE_PAST_END.code) return false;
+  if (entry.offset + 8 > bytes.length) return false;
+  const size = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(entry.offset + 4, true);
+  return 8 + size > maxCommandBytes;
 }
 
 function relocate(d: Diagnostic, options: RunOptions): Diagnostic {

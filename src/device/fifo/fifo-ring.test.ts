@@ -152,6 +152,15 @@ describe('processFifo', () => {
     expect(device.lastFence).toBe(3);
   });
 
+  it('skips a cut-off 3D command bigger than the ring instead of waiting for it forever', () => {
+    const { device, list } = testDevice();
+    setUpRing(device);
+    push(device, stream((w) => w.fence(4).raw([1049, 0xfffffff0, 1])));
+    expect(device.processFifo()).toBe(1);
+    expect(device.fifoMemory[FifoReg.STOP]).toBe(device.fifoMemory[FifoReg.NEXT_CMD]);
+    expect(where(list.items)).toEqual([`2002@${MIN + 8} SETRENDERSTATE`]);
+  });
+
   it('skips to NEXT_CMD when the ring holds garbage that can never frame', () => {
     const { device, list } = testDevice();
     setUpRing(device);
