@@ -71,6 +71,11 @@ describe('context state commands', () => {
       10, 10, 10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 1, 0, 0, 1, 0, 1000, 0, 1, 0, 0, 0, 0,
     ]);
     expect(c.lightEnabled[3]).toBe(1);
+    expect(c.light(3).enabled).toBe(true);
+    expect([c.light(3).words[0], c.light(3).floats[22]]).toEqual([1, 1000]);
+    expect([...c.transform(2).subarray(12)]).toEqual([13, 14, 15, 16]);
+    expect(c.material(1)[16]).toBe(8);
+    expect(c.renderStateFloat(RS.FOGSTART)).toBe(0.5);
     expect(c.viewport).toEqual({ x: 10, y: 20, w: 300, h: 200 });
     expect(c.scissor).toEqual({ x: 1, y: 2, w: 3, h: 4 });
     expect([...c.clipPlanesF32.subarray(20, 24)]).toEqual([0, 1, 0, -2]);

@@ -155,6 +155,35 @@ export class ContextState {
     for (let i = 0; i < LIGHT_COUNT; i++) this.lights.set(DEFAULT_LIGHT, i * LIGHT_WORDS);
   }
 
+  /** Render state `name` read as a float (for FOGSTART, POINTSIZE, ALPHAREF, …). */
+  renderStateFloat(name: number): number {
+    return new Float32Array(new Uint32Array([this.renderStates[name] ?? 0]).buffer)[0] ?? 0;
+  }
+
+  /** The 16 floats of transform `type` (1 WORLD … 14 WORLD3), a view into the context. */
+  transform(type: number): Float32Array {
+    return this.transformsF32.subarray(type * 16, type * 16 + 16);
+  }
+
+  /** The 17 floats of the FRONT (0) or BACK (1) material, a view: diffuse, ambient, specular, emissive, shininess. */
+  material(face: 0 | 1): Float32Array {
+    return this.materialsF32.subarray(face * MATERIAL_WORDS, face * MATERIAL_WORDS + MATERIAL_WORDS);
+  }
+
+  /**
+   * Light `index` as views: `words` (type and inWorldSpace are words 0 and 1) and `floats`
+   * (diffuse at 2, specular 6, ambient 10, position 14, direction 18, range 22, falloff 23,
+   * attenuation0–2 24–26, theta 27, phi 28).
+   */
+  light(index: number): { readonly words: Uint32Array; readonly floats: Float32Array; readonly enabled: boolean } {
+    const at = index * LIGHT_WORDS;
+    return {
+      words: this.lights.subarray(at, at + LIGHT_WORDS),
+      floats: this.lightsF32.subarray(at, at + LIGHT_WORDS),
+      enabled: this.lightEnabled[index] === 1,
+    };
+  }
+
   /** Texture state `name` of `stage` (raw word); stage and name must be in range. */
   textureState(stage: number, name: number): number {
     return this.textureStates[stage * TEXTURE_STATE_COUNT + name] ?? 0;

@@ -87,6 +87,17 @@ describe('readGmrDescriptor', () => {
     expect(run(mem, 0x200).reports).toEqual(['3111 descriptor list defines no pages']);
   });
 
+  it('reads each descriptor page exactly once (no double fetch)', () => {
+    const mem = new SparseGuestMemory();
+    put(mem, 0x200, [[0x400, 2], [0x250, 0]]);
+    put(mem, 0x250, [[0x500, 1], [0, 0]]);
+    const reads: number[] = [];
+    const logged = { size: mem.size, read: (a: number, d: Uint8Array) => (reads.push(a), mem.read(a, d)), write: () => false };
+    const pages = readGmrDescriptor(logged, 0x200, LIMITS, () => {});
+    expect(pages && [...pages]).toEqual([0x400, 0x401, 0x500]);
+    expect(reads).toEqual([0x200 * 4096, 0x250 * 4096]);
+  });
+
   it('bounds the number of entries', () => {
     const mem = new SparseGuestMemory();
     put(mem, 0x200, [[0x300, 1], [0x301, 1], [0x302, 1], [0, 0]]);
