@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CommandWriter } from '../svga3d-decoder/index.js';
+import { TraceWriter } from '../trace/trace-writer.js';
+import { replayTrace } from './replay-trace.js';
+
+const SHADERS = join(import.meta.dirname, '..', '..', 'corpus', 'vmware-svga-sdk', 'shaders');
+
+function defineShader(type: number, bytecode: Uint8Array) {
+  const fifo = new CommandWriter().contextDefine({ cid: 1 }).shaderDefine({ cid: 1, shid: 7, type, bytecode });
+  return replayTrace(new TraceWriter().setMode(8, 8, 32).fifo(fifo).finish());
+}
+
+describe('the default replay device', () => {
+  it('accepts the corpus shaders in their own slots', () => {
+    for (const [file, type] of [['cubemark_vs.bin', 1], ['cubemark_ps.bin', 2], ['simple-shaders_vs.bin', 1], ['simple-shaders_ps.bin', 2]] as const) {
+      const summary = defineShader(type, new Uint8Array(readFileSync(join(SHADERS, file))));
+      expect([file, summary.diagnostics]).toEqual([file, []]);
+    }
+  });
+
+  it('runs the shader VM validator on SHADER_DEFINE: c300 in a vs_2_0 (256 constants) is reported', () => {
+    // vs_2_0; mov oPos, c300; end. Well framed, so only the validator can object.
+    const words = new Uint32Array([0xfffe0200, 0x02000001, 0xc00f0000, 0xa0e4012c, 0x0000ffff]);
+    const summary = defineShader(1, new Uint8Array(words.buffer));
+    const findings = summary.diagnostics.filter((d) => d.code >= 4000 && d.code < 5000);
+    expect(findings.length).toBeGreaterThan(0);
+    // The FIFO record follows the six mode-set registers.
+    expect(findings.map((d) => [d.record, d.command])).toEqual(findings.map(() => [6, 'SHADER_DEFINE']));
+  });
+});
