@@ -8,23 +8,10 @@ import type { DstOperand, OpInstruction, SrcOperand } from '../ir/ir.js';
 import { swizzleComponent } from '../ir/ir.js';
 import { Opcode } from '../ir/opcodes.js';
 import { applyRangeClamp, applySaturate, applyShift } from '../ops/modifiers.js';
-import { arithmeticOp, matrixShape } from '../ops/op-table.js';
 import { mov11Floor, movaRound } from '../ops/scalar.js';
 import { dot3, dot4 } from '../ops/vector-ops.js';
 import type { ExecContext } from './exec-context.js';
-import type { Machine } from './machine.js';
-
-/** A staged register write for every lane of one instruction. */
-export class PendingWrite {
-  dst: DstOperand | undefined = undefined;
-  readonly values: Float32Array;
-  /** Component mask per lane (0 = lane does not write). */
-  readonly masks: Uint8Array;
-  constructor(lanes: number) {
-    this.values = new Float32Array(lanes * 4);
-    this.masks = new Uint8Array(lanes);
-  }
-}
+import type { Machine, PendingWrite } from './machine.js';
 
 /** Writes a staged result. */
 export function commitWrite(m: Machine, p: PendingWrite): void {
@@ -43,7 +30,7 @@ const c = new Float32Array(4);
 const d = new Float32Array(4);
 const quad = new Float32Array(16);
 
-const NO_ROWS: SrcOperand[] = [];
+const NO_ROWS: readonly SrcOperand[] = [];
 
 /** Component mask of the predicate for one lane (all four when the instruction is not predicated). */
 export function predicateMask(m: Machine, it: OpInstruction, lane: number): number {
@@ -72,7 +59,7 @@ function readOr0(m: Machine, src: SrcOperand | undefined, lane: number, out: Flo
 }
 
 /** Stages the result of a non-texture, non-flow instruction into `p` (p.dst stays unset when nothing is written). */
-export function computeArithmetic(ctx: ExecContext, it: OpInstruction, exec: number, p: PendingWrite): void {
+export function computeArithmetic(ctx: ExecContext, it: OpInstruction, pc: number, exec: number, p: PendingWrite): void {
   const m = ctx.m;
   const dst = it.dst;
   p.dst = undefined;
@@ -80,8 +67,9 @@ export function computeArithmetic(ctx: ExecContext, it: OpInstruction, exec: num
   p.masks.fill(0);
   const version = m.version;
   const opcode = it.opcode;
-  const arith = arithmeticOp(opcode, version);
-  const shape = matrixShape(opcode);
+  const arith = ctx.prepared.arith[pc];
+  const matrix = ctx.prepared.matrix[pc];
+  const shape = matrix?.shape;
   const isDerivative = opcode === Opcode.DSX || opcode === Opcode.DSY;
   if (!arith && !shape && !isDerivative && opcode !== Opcode.MOVA && opcode !== Opcode.SETP) return;
 
@@ -93,11 +81,7 @@ export function computeArithmetic(ctx: ExecContext, it: OpInstruction, exec: num
       quad.set(a, l * 4);
     }
   }
-  const rows: SrcOperand[] = shape ? [] : NO_ROWS;
-  if (shape) {
-    const base = it.src[1];
-    if (base) for (let r = 0; r < shape.rows; r++) rows.push({ ...base, index: base.index + r });
-  }
+  const rows = matrix?.rows ?? NO_ROWS;
   const legacy = ctx.legacy;
   for (let l = 0; l < m.lanes; l++) {
     if (!(exec & (1 << l))) continue;

@@ -17,7 +17,7 @@ import { Opcode } from '../ir/opcodes.js';
 import { COMPARISON_CODES, compareF } from '../ops/scalar.js';
 import { InterpDiag } from './interp-diagnostics.js';
 import type { ExecContext, ExecStatus } from './exec-context.js';
-import { PendingWrite, commitWrite, computeArithmetic } from './exec-arith.js';
+import { commitWrite, computeArithmetic } from './exec-arith.js';
 import { execTextureOp } from './exec-texture.js';
 
 /** Loop/rep frames and call frames the interpreter keeps at most (SVGA3D_MAX_NESTING_LEVEL). */
@@ -68,7 +68,7 @@ export function execute(ctx: ExecContext): ExecResult {
   const condStack: number[] = [];
   const loops: LoopFrame[] = [];
   const calls: CallFrame[] = [];
-  const pending = [new PendingWrite(m.lanes), new PendingWrite(m.lanes)] as const;
+  const pending = m.pending;
   let executed = 0;
   let pc = 0;
 
@@ -259,10 +259,10 @@ export function execute(ctx: ExecContext): ExecResult {
           if (!execTextureOp(ctx, it, exec)) {
             const next = ins[pc + 1];
             const first = pending[0];
-            computeArithmetic(ctx, it, exec, first);
+            computeArithmetic(ctx, it, pc, exec, first);
             if (next !== undefined && next.kind === 'op' && next.coissue) {
               // A co-issued pair reads its sources before either half writes.
-              computeArithmetic(ctx, next, exec, pending[1]);
+              computeArithmetic(ctx, next, pc + 1, exec, pending[1]);
               commitWrite(m, first);
               commitWrite(m, pending[1]);
               pc += 2;

@@ -29,6 +29,18 @@ const LANE_FILES: Partial<Record<RegisterFile, number>> = {
   predicate: 1,
 };
 
+/** A staged register write for every lane of one instruction. */
+export class PendingWrite {
+  dst: DstOperand | undefined = undefined;
+  readonly values: Float32Array;
+  /** Component mask per lane (0 = lane does not write). */
+  readonly masks: Uint8Array;
+  constructor(lanes: number) {
+    this.values = new Float32Array(lanes * 4);
+    this.masks = new Uint8Array(lanes);
+  }
+}
+
 /** Register state of one invocation. */
 export class Machine {
   readonly lanes: number;
@@ -37,6 +49,8 @@ export class Machine {
   /** ps_1_x register range (0 = none). */
   readonly range: number;
   readonly files = new Map<RegisterFile, Float32Array>();
+  /** Register count of each per-lane file (same keys as `files`). */
+  private readonly sizes = new Map<RegisterFile, number>();
   /** Registers of each output file that were written (bit per register). */
   readonly written = new Map<RegisterFile, number>();
   /** Float constants c0–c255 (shared by all lanes), API values overridden by DEF. */
@@ -60,10 +74,15 @@ export class Machine {
     this.range = ps1xRange(version.major, version.minor, this.isPixel);
     for (const [file, count] of Object.entries(LANE_FILES) as [RegisterFile, number][]) {
       this.files.set(file, new Float32Array(count * lanes * 4));
+      this.sizes.set(file, count);
     }
     this.texcoords = new Float32Array(8 * lanes * 4);
     this.pad = new Float32Array(2 * lanes);
+    this.pending = [new PendingWrite(lanes), new PendingWrite(lanes)];
   }
+
+  /** Staging for an instruction's results (two: a co-issued pair is computed before it writes). */
+  readonly pending: readonly [PendingWrite, PendingWrite];
 
   /** True while an invocation runs on this machine (a pooled machine is never shared re-entrantly). */
   busy = false;
@@ -81,7 +100,7 @@ export class Machine {
 
   /** Number of registers in a per-lane file (0 when the file is not per lane). */
   count(file: RegisterFile): number {
-    return LANE_FILES[file] ?? 0;
+    return this.sizes.get(file) ?? 0;
   }
 
   /** Offset of register `reg`, lane `lane` in its file's array. */

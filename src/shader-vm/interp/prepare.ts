@@ -7,8 +7,9 @@
 
 import type { DiagnosticCode, DiagnosticSink } from '../../common/diagnostics.js';
 import { diagnostic } from '../../common/diagnostics.js';
-import type { DclInstruction, ShaderProgram } from '../ir/ir.js';
+import type { DclInstruction, ShaderProgram, SrcOperand } from '../ir/ir.js';
 import { Opcode } from '../ir/opcodes.js';
+import type { ArithmeticOp, MatrixShape } from '../ops/op-table.js';
 import { arithmeticOp, matrixShape } from '../ops/op-table.js';
 import { InterpDiag } from './interp-diagnostics.js';
 
@@ -56,6 +57,10 @@ export interface PreparedShader {
   readonly samplerTypes: Uint8Array;
   /** Whether the pixel shader writes oDepth (or uses texdepth / texm3x2depth). */
   readonly writesDepth: boolean;
+  /** Per instruction: its table-driven arithmetic op, looked up once. */
+  readonly arith: readonly (ArithmeticOp | undefined)[];
+  /** Per instruction: matrix macro shape and the row operands (src1 at index + row). */
+  readonly matrix: readonly ({ readonly shape: MatrixShape; readonly rows: readonly SrcOperand[] } | undefined)[];
 }
 
 const cache = new WeakMap<ShaderProgram, PreparedShader>();
@@ -84,6 +89,8 @@ function analyse(program: ShaderProgram, sink: DiagnosticSink | undefined): Prep
   const declarations: DclInstruction[] = [];
   const samplerTypes = new Uint8Array(20);
   let writesDepth = false;
+  const arith: (ArithmeticOp | undefined)[] = new Array<ArithmeticOp | undefined>(n).fill(undefined);
+  const matrix: ({ shape: MatrixShape; rows: SrcOperand[] } | undefined)[] = new Array<{ shape: MatrixShape; rows: SrcOperand[] } | undefined>(n).fill(undefined);
 
   const report = (def: DiagnosticCode, message: string): void => {
     problems.push(message);
@@ -112,7 +119,15 @@ function analyse(program: ShaderProgram, sink: DiagnosticSink | undefined): Prep
       continue;
     }
     if (it.kind === 'phase') continue;
-    if (!OTHER_OPCODES.has(it.opcode) && !arithmeticOp(it.opcode, program.version) && !matrixShape(it.opcode)) {
+    arith[pc] = arithmeticOp(it.opcode, program.version);
+    const shape = matrixShape(it.opcode);
+    const base = it.src[1];
+    if (shape && base) {
+      const rows: SrcOperand[] = [];
+      for (let r = 0; r < shape.rows; r++) rows.push({ ...base, index: base.index + r });
+      matrix[pc] = { shape, rows };
+    }
+    if (!OTHER_OPCODES.has(it.opcode) && !arith[pc] && !shape) {
       // Only reachable for unvalidated programs; the instruction is skipped when run.
       sink?.report(diagnostic(InterpDiag.UNSUPPORTED, `opcode ${it.opcode} at instruction ${pc} is not executable; skipped`));
     }
@@ -194,5 +209,7 @@ function analyse(program: ShaderProgram, sink: DiagnosticSink | undefined): Prep
     declarations,
     samplerTypes,
     writesDepth,
+    arith,
+    matrix,
   };
 }

@@ -105,31 +105,39 @@ function runOn(
   const sm3 = version.major >= 3;
   const v = input.v;
   const t = input.t;
+  const vin = m.files.get('input') as Float32Array;
+  const tex = m.files.get('texture') as Float32Array;
+  const misc = m.files.get('misc') as Float32Array;
   for (let p = 0; p < 4; p++) {
     if (v) {
       for (let r = 0; r < PIXEL_INPUT_REGISTERS; r++) {
-        const reg = m.vector('input', r, p);
+        const o = m.offset(r, p);
+        const src = (p * PIXEL_INPUT_REGISTERS + r) * 4;
         for (let i = 0; i < 4; i++) {
-          const x = (v[(p * PIXEL_INPUT_REGISTERS + r) * 4 + i] as number | undefined) ?? 0;
-          reg[i] = sm3 ? x : saturateF(x);
+          const x = (v[src + i] as number | undefined) ?? 0;
+          vin[o + i] = sm3 ? x : saturateF(x);
         }
       }
     }
     if (t && !sm3) {
       for (let s = 0; s < PIXEL_TEXCOORD_SETS; s++) {
-        const o = (p * PIXEL_TEXCOORD_SETS + s) * 4;
-        const tc = t.subarray(o, o + 4);
-        m.vector('texture', s, p).set(tc);
-        const off = m.offset(s, p);
-        m.texcoords.set(tc, off);
+        const o = m.offset(s, p);
+        const src = (p * PIXEL_TEXCOORD_SETS + s) * 4;
+        for (let i = 0; i < 4; i++) {
+          const x = (t[src + i] as number | undefined) ?? 0;
+          tex[o + i] = x;
+          m.texcoords[o + i] = x;
+        }
       }
     }
     if (sm3) {
-      const x = (input.vPos?.[2 * p] as number | undefined) ?? 0;
-      const y = (input.vPos?.[2 * p + 1] as number | undefined) ?? 0;
-      m.vector('misc', 0, p).set([x, y, 0, 1]);
+      const o = m.offset(0, p);
+      misc[o] = (input.vPos?.[2 * p] as number | undefined) ?? 0;
+      misc[o + 1] = (input.vPos?.[2 * p + 1] as number | undefined) ?? 0;
+      misc[o + 3] = 1;
       const face = input.vFace;
-      m.vector('misc', 1, p).fill(typeof face === 'number' ? face : ((face?.[p] as number | undefined) ?? 1));
+      const f = typeof face === 'number' ? face : ((face?.[p] as number | undefined) ?? 1);
+      misc.fill(f, m.offset(1, p), m.offset(1, p) + 4);
     }
   }
   loadConstants(m, prepared, input.constants);
@@ -148,12 +156,16 @@ function runOn(
   const colors = new Float32Array(64);
   let colorsWritten: number;
   if (version.major === 1) {
-    for (let p = 0; p < 4; p++) colors.set(m.vector('temp', 0, p), p * 4);
+    const r0 = m.files.get('temp') as Float32Array;
+    for (let p = 0; p < 4; p++) for (let i = 0; i < 4; i++) colors[p * 4 + i] = r0[m.offset(0, p) + i] as number;
     colorsWritten = 1;
   } else {
     colorsWritten = (m.written.get('colorout') ?? 0) & 0xf;
+    const oc = m.files.get('colorout') as Float32Array;
     for (let target = 0; target < 4; target++) {
-      for (let p = 0; p < 4; p++) colors.set(m.vector('colorout', target, p), (target * 4 + p) * 4);
+      for (let p = 0; p < 4; p++) {
+        for (let i = 0; i < 4; i++) colors[(target * 4 + p) * 4 + i] = oc[m.offset(target, p) + i] as number;
+      }
     }
   }
   const killed = m.killed & 0xf;

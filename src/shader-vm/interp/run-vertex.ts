@@ -63,6 +63,11 @@ export function findOutput(result: VertexShaderResult, usage: number, usageIndex
   return result.outputs.find((o) => o.usage === usage && o.usageIndex === usageIndex);
 }
 
+/** oD0 = (1, 1, 1, 1), oD1 = (0, 0, 0, 1); oT# and vs_3_0 o# = (0, 0, 0, 1). */
+const UNWRITTEN_COLORS = new Float32Array([1, 1, 1, 1, 0, 0, 0, 1]);
+const UNWRITTEN_TEXCOORDS = new Float32Array(32).map((_, i) => (i % 4 === 3 ? 1 : 0));
+const UNWRITTEN_OUTPUTS = new Float32Array(48).map((_, i) => (i % 4 === 3 ? 1 : 0));
+
 const signatures = new WeakMap<ShaderProgram, readonly SignatureEntry[]>();
 
 function cachedOutputSignature(program: ShaderProgram): readonly SignatureEntry[] {
@@ -112,10 +117,9 @@ function runOn(
   const sm3 = program.version.major >= 3;
   // Defaults of unwritten outputs.
   if (!sm3) {
-    m.vector('attrout', 0, 0).set([1, 1, 1, 1]);
-    m.vector('attrout', 1, 0).set([0, 0, 0, 1]);
-    for (let i = 0; i < 8; i++) m.vector('texcrdout', i, 0).set([0, 0, 0, 1]);
-  } else for (let i = 0; i < 12; i++) m.vector('output', i, 0).set([0, 0, 0, 1]);
+    (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
+    (m.files.get('texcrdout') as Float32Array).set(UNWRITTEN_TEXCOORDS);
+  } else (m.files.get('output') as Float32Array).set(UNWRITTEN_OUTPUTS);
 
   const result = execute({
     prepared,
@@ -129,7 +133,8 @@ function runOn(
   if (result.status !== 'ok') return failed(result.status, result.executed);
 
   const outputs: ShaderOutput[] = signature.map((s) => {
-    const value = new Float32Array(m.vector(s.file, s.index, 0));
+    const arr = m.files.get(s.file) as Float32Array;
+    const value = arr.slice(s.index * 4, s.index * 4 + 4);
     if (!sm3 && s.file === 'attrout') applySaturate(value);
     const written = (((m.written.get(s.file) ?? 0) >>> s.index) & 1) === 1;
     return { usage: s.usage, usageIndex: s.usageIndex, register: s.name, value, written };
