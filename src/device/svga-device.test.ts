@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { COMMAND_SPECS } from '../svga3d-decoder/index.js';
+import { buildDispatchTable } from './command-table.js';
 import { SVGA_GMR_FRAMEBUFFER } from './guest-ptr-memory.js';
 import { run, testDevice, where } from './device-test-support.js';
 import { SvgaReg } from './svga-registers.js';
@@ -159,6 +161,21 @@ describe('GMR v2 through the FIFO', () => {
   });
 });
 
+describe('dispatch', () => {
+  it('has an executor for every command the codec decodes', () => {
+    const { device } = testDevice();
+    const table = buildDispatchTable({
+      env: { contexts: device.contexts, surfaces: device.surfaces, memory: device.gmrs },
+      gmrs: device.gmrs,
+      surfaces: device.surfaces,
+      screens: device.screens,
+      fence: () => {},
+    });
+    const missing = COMMAND_SPECS.map((s) => s.name).filter((name) => !(name in table));
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('host memory calls', () => {
   it('bounds-check VRAM and guest memory writes with diagnostics', () => {
     const { device, list } = testDevice({ vramBytes: 65536 });
@@ -167,6 +184,7 @@ describe('host memory calls', () => {
     expect(list.items.map((d) => [d.code, d.record, d.offset])).toEqual([[3101, 4, 0x20], [3102, undefined, undefined]]);
     expect(device.readVram(65534, 10).length).toBe(2);
     expect(device.readGuestMemory(-1, 4).length).toBe(0);
+    expect(device.readGuestMemory(0, 2 ** 40).length).toBe(0);
   });
 
   it('falls back to defaults for out-of-range options, with a diagnostic', () => {

@@ -53,6 +53,7 @@ export interface SvgaDeviceOptions {
 
 const DEFAULT_VRAM = 16 * 1024 * 1024;
 const DEFAULT_FIFO = 256 * 1024;
+const MAX_HOST_READ = 256 * 1024 * 1024;
 
 /** The device. */
 export class SvgaDevice {
@@ -167,10 +168,13 @@ export class SvgaDevice {
     );
   }
 
-  /** Guest physical bytes (zero where never written); empty when the range is not guest memory. */
+  /**
+   * Guest physical bytes (zero where never written); empty when the range is not guest memory
+   * or longer than 256 MiB (a host read, bounded so that a wrong length cannot exhaust memory).
+   */
   readGuestMemory(address: number, length: number): Uint8Array {
     const size = this.guestMemory.size ?? Number.MAX_SAFE_INTEGER;
-    if (!rangeInside(address, length, size)) return new Uint8Array(0);
+    if (!rangeInside(address, length, size) || length > MAX_HOST_READ) return new Uint8Array(0);
     const out = new Uint8Array(length);
     return this.guestMemory.read(address, out) ? out : new Uint8Array(0);
   }
