@@ -36,3 +36,10 @@ export {
   type StencilState,
 } from './raster-state.js';
 export type { PixelRect } from './setup-triangle.js';
+export { rasterizeTriangle, isCulled, isFrontFacing, maxDepthSlope, triangleDepthBias } from './draw-triangle.js';
+export { rasterizeLine } from './draw-line.js';
+export { rasterizePoint, MAX_POINT_SIZE } from './draw-point.js';
+export { checkRenderTargets } from './render-targets.js';
+export { compare, stencilOp } from './depth-stencil-test.js';
+export { blendColors, blendFactor, unpackArgb } from './blend.js';
+export { fogFactor } from './pixel-fog.js';

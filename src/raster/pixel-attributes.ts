@@ -1,0 +1,78 @@
+/**
+ * Per-pixel attributes of a quad from per-vertex weights, shared by triangles (barycentrics),
+ * lines (1 − t, t) and points (all weight on the one vertex).
+ *
+ * Window depth and 1/w are affine in screen space and use the screen weights; varyings use the
+ * perspective-correct weights, or the screen weights when declared linear, or the provoking
+ * vertex when flat. Everything is computed in float64 from exact inputs and rounded once to
+ * float32 (`interpolate.ts`).
+ */
+import type { FragmentRun } from './fragment-run.js';
+import { INTERP_FLAT, INTERP_LINEAR } from './fragment-run.js';
+import { interpolateLinear, interpolateWithWeights, perspectiveWeights } from './interpolate.js';
+import type { RasterVertex } from './raster-interfaces.js';
+
+const f = Math.fround;
+const persp = new Float64Array(3);
+const screen = new Float64Array(3);
+
+/** Depth-bias terms of one primitive: the final depth is `z + bias`, clamped later. */
+export function finalDepth(z: number, bias: number): number {
+  return bias === 0 ? z : f(z + bias);
+}
+
+/**
+ * Writes pixel p's attributes into `run`: `quad.z`, `run.depth` (z + bias), `run.fogDistance`
+ * (window z or eye w, per the fog state) and `quad.varyings`. `b0..b2` are the screen weights of
+ * `a`, `b`, `c`; `provoking` supplies flat varyings.
+ */
+export function writePixelAttributes(
+  run: FragmentRun,
+  p: number,
+  b0: number,
+  b1: number,
+  b2: number,
+  a: RasterVertex,
+  b: RasterVertex,
+  c: RasterVertex,
+  provoking: RasterVertex,
+  bias: number,
+): void {
+  const z = interpolateLinear(b0, b1, b2, f(a.z), f(b.z), f(c.z));
+  run.quad.z[p] = z;
+  run.depth[p] = finalDepth(z, bias);
+  const fog = run.merger.fog;
+  if (fog.kind === 'pixel') {
+    if (fog.depth === 'z') {
+      run.fogDistance[p] = z;
+    } else {
+      // Eye w is the reciprocal of the screen-affine 1/w.
+      const invW = b0 * a.invW + b1 * b.invW + b2 * c.invW;
+      run.fogDistance[p] = invW !== 0 && Number.isFinite(invW) ? f(1 / invW) : 0;
+    }
+  }
+  const count = run.varyingCount;
+  if (count === 0) return;
+  perspectiveWeights(b0, b1, b2, a.invW, b.invW, c.invW, persp);
+  screen[0] = b0;
+  screen[1] = b1;
+  screen[2] = b2;
+  const out = run.quad.varyings;
+  const va = a.varyings;
+  const vb = b.varyings;
+  const vc = c.varyings;
+  const vp = provoking.varyings;
+  for (let v = 0; v < count; v++) {
+    const mode = run.interpolation[v];
+    const base = (p * count + v) * 4;
+    for (let k = 0; k < 4; k++) {
+      const i = v * 4 + k;
+      if (mode === INTERP_FLAT) {
+        out[base + k] = vp[i] ?? 0;
+      } else {
+        const w = mode === INTERP_LINEAR ? screen : persp;
+        out[base + k] = interpolateWithWeights(w, va[i] ?? 0, vb[i] ?? 0, vc[i] ?? 0);
+      }
+    }
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Checking and binding render targets once per target set, and the per-pixel reads and writes
+ * of colour texels with write masks.
+ *
+ * A colour target must be in a format the formats module can both pack (`packRgbaF32`) and
+ * decode (`texelCodec`, for the blend destination); a depth target needs depth bits, a stencil
+ * target stencil bits. Every image must be consistent (integer sizes, a row pitch of at least a
+ * tight row, enough bytes for every pixel) before a single byte is touched. A target set that
+ * fails is refused with a reason; the pipeline turns it into a diagnostic and draws nothing.
+ */
+import {
+  depthCodeMax,
+  packRgbaF32,
+  packStencil,
+  surfaceFormatInfo,
+  texelCodec,
+  type SurfaceFormatInfo,
+  type TexelCodec,
+} from '../formats/index.js';
+import { MAX_RENDER_TARGETS, type RenderTarget, type RenderTargets, type TargetImage } from './raster-interfaces.js';
+import type { PixelRect } from './setup-triangle.js';
+
+/** How a colour target clamps the source colour before blending (D3D9 fixed-point saturation). */
+export type ColorRange = 'unorm' | 'snorm' | 'float';
+
+/** A checked colour target. */
+export interface BoundColorTarget {
+  readonly image: TargetImage;
+  readonly format: number;
+  readonly bytesPerPixel: number;
+  readonly codec: TexelCodec;
+  readonly range: ColorRange;
+  /**
+   * Per RGBA component, the bits of a texel the component feeds (`bytesPerPixel` bytes each),
+   * component c at `c·bytesPerPixel`: write masks keep the other bits exactly.
+   */
+  readonly componentBits: Uint8Array;
+}
+
+/** A checked depth or stencil target. */
+export interface BoundDepthTarget {
+  readonly image: TargetImage;
+  readonly format: number;
+  readonly bytesPerPixel: number;
+  /** Depth: the largest code; stencil: the largest stencil value (2^bits − 1). */
+  readonly max: number;
+}
+
+/** A target set ready to draw into. */
+export interface BoundTargets {
+  /** Index = render target; undefined where unbound. */
+  readonly colors: readonly (BoundColorTarget | undefined)[];
+  readonly depth: BoundDepthTarget | undefined;
+  readonly stencil: BoundDepthTarget | undefined;
+  /** Pixels inside every bound target: [0, width) × [0, height) of the smallest. */
+  readonly extent: PixelRect;
+}
+
+const scratch = new Uint8Array(16);
+
+function imageProblem(image: TargetImage, bpp: number): string | undefined {
+  const { width, height, rowPitch, bytes } = image;
+  const count = (n: number) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
+  if (!count(width) || !count(height) || !count(rowPitch)) return `non-integer or negative size ${width}×${height} pitch ${rowPitch}`;
+  if (width === 0 || height === 0) return undefined;
+  if (rowPitch < width * bpp) return `row pitch ${rowPitch} below ${width} × ${bpp} bytes`;
+  // Both factors are below 2^32, so the product is exact below 2^64 only as a float; compare
+  // against the length first to keep the arithmetic meaningful.
+  const needed = (height - 1) * rowPitch + width * bpp;
+  if (!(needed <= bytes.length)) return `${bytes.length} bytes, ${needed} needed`;
+  return undefined;
+}
+
+function componentBits(info: SurfaceFormatInfo): Uint8Array {
+  const bpp = info.bytesPerBlock;
+  const out = new Uint8Array(4 * bpp);
+  for (let i = 0; i < info.channels.length; i++) {
+    const ch = info.channels[i];
+    if (ch === undefined) continue;
+    // The packer's rule: a channel is fed by the first component whose swizzle names it; unused
+    // (X) channels and any other are written from A.
+    let comp = 3;
+    const swz = info.rgba;
+    if (swz !== null) {
+      for (let k = 0; k < 4; k++) {
+        if (swz[k] === i) {
+          comp = k;
+          break;
+        }
+      }
+    }
+    for (let b = ch.offset; b < ch.offset + ch.bits; b++) {
+      const at = comp * bpp + (b >>> 3);
+      out[at] = (out[at] ?? 0) | (1 << (b & 7));
+    }
+  }
+  return out;
+}
+
+function bindColor(t: RenderTarget, slot: number): BoundColorTarget | string {
+  const info = surfaceFormatInfo(t.format);
+  const name = info?.name ?? `format ${t.format}`;
+  const codec = texelCodec(t.format);
+  if (info === undefined || codec === undefined || info.blockWidth !== 1 || info.blockHeight !== 1 || info.bytesPerBlock > 16) {
+    return `COLOR${slot}: ${name} is not a renderable colour format`;
+  }
+  if (!packRgbaF32(t.format, 0, 0, 0, 0, scratch, 0)) return `COLOR${slot}: ${name} cannot be packed as a colour`;
+  const problem = imageProblem(t.image, info.bytesPerBlock);
+  if (problem !== undefined) return `COLOR${slot} (${name}): ${problem}`;
+  const range: ColorRange =
+    info.kind === 'float16' || info.kind === 'float32' ? 'float' : info.kind === 'signed-bump' ? 'snorm' : 'unorm';
+  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, codec, range, componentBits: componentBits(info) };
+}
+
+function bindDepthStencil(t: RenderTarget, which: 'DEPTH' | 'STENCIL'): BoundDepthTarget | string {
+  const info = surfaceFormatInfo(t.format);
+  const name = info?.name ?? `format ${t.format}`;
+  if (info === undefined) return `${which}: ${name} is not a depth/stencil format`;
+  let max: number | undefined;
+  if (which === 'DEPTH') max = depthCodeMax(t.format);
+  else if (packStencil(t.format, 0, scratch, 0)) max = 2 ** info.stencilBits - 1;
+  if (max === undefined || max <= 0) return `${which}: ${name} has no ${which === 'DEPTH' ? 'depth' : 'stencil'} bits`;
+  const problem = imageProblem(t.image, info.bytesPerBlock);
+  if (problem !== undefined) return `${which} (${name}): ${problem}`;
+  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, max };
+}
+
+/** Binds a target set, or returns why it cannot be drawn into. */
+export function bindRenderTargets(targets: RenderTargets): BoundTargets | string {
+  const colors: (BoundColorTarget | undefined)[] = [];
+  let x1 = Infinity;
+  let y1 = Infinity;
+  const fit = (image: TargetImage) => {
+    x1 = Math.min(x1, image.width);
+    y1 = Math.min(y1, image.height);
+  };
+  for (let i = 0; i < MAX_RENDER_TARGETS && i < targets.colors.length; i++) {
+    const t = targets.colors[i];
+    if (t === undefined) {
+      colors.push(undefined);
+      continue;
+    }
+    const bound = bindColor(t, i);
+    if (typeof bound === 'string') return bound;
+    colors.push(bound);
+    fit(t.image);
+  }
+  let depth: BoundDepthTarget | undefined;
+  let stencil: BoundDepthTarget | undefined;
+  if (targets.depth !== undefined) {
+    const bound = bindDepthStencil(targets.depth, 'DEPTH');
+    if (typeof bound === 'string') return bound;
+    depth = bound;
+    fit(targets.depth.image);
+  }
+  if (targets.stencil !== undefined) {
+    const bound = bindDepthStencil(targets.stencil, 'STENCIL');
+    if (typeof bound === 'string') return bound;
+    stencil = bound;
+    fit(targets.stencil.image);
+  }
+  // With nothing bound, nothing limits the extent but the guard band the clip rectangle obeys.
+  const extent: PixelRect = { x0: 0, y0: 0, x1: x1 === Infinity ? 1 << 15 : x1, y1: y1 === Infinity ? 1 << 15 : y1 };
+  return { colors, depth, stencil, extent };
+}
+
+const cache = new WeakMap<RenderTargets, BoundTargets | string>();
+
+/**
+ * {@link bindRenderTargets}, remembered per target-set object: a draw binds once and every
+ * primitive reuses the result. The set must not be mutated afterwards (its fields are readonly).
+ */
+export function boundTargets(targets: RenderTargets): BoundTargets | string {
+  const hit = cache.get(targets);
+  if (hit !== undefined) return hit;
+  const bound = bindRenderTargets(targets);
+  cache.set(targets, bound);
+  return bound;
+}
+
+/**
+ * Why a target set cannot be drawn into (a render target of a format that cannot be packed, a
+ * depth slot without depth bits, an inconsistent image), or undefined when it can.
+ */
+export function checkRenderTargets(targets: RenderTargets): string | undefined {
+  const bound = boundTargets(targets);
+  return typeof bound === 'string' ? bound : undefined;
+}
+
+/** Byte offset of pixel (x, y); the caller keeps (x, y) inside the bound extent. */
+export function pixelOffset(image: TargetImage, bytesPerPixel: number, x: number, y: number): number {
+  return y * image.rowPitch + x * bytesPerPixel;
+}
+
+const packed = new Uint8Array(16);
+
+/**
+ * Writes (r, g, b, a) into pixel (x, y) of `t`, changing only the bits of the components enabled
+ * in `writeMask` (bit 0 R … bit 3 A). Packing and its rounding are the formats module's.
+ */
+export function writeColor(t: BoundColorTarget, x: number, y: number, rgba: Float32Array, writeMask: number): void {
+  const mask = writeMask & 0xf;
+  if (mask === 0) return;
+  const bpp = t.bytesPerPixel;
+  const at = pixelOffset(t.image, bpp, x, y);
+  const bytes = t.image.bytes;
+  if (mask === 0xf) {
+    packRgbaF32(t.format, rgba[0] ?? 0, rgba[1] ?? 0, rgba[2] ?? 0, rgba[3] ?? 0, bytes, at);
+    return;
+  }
+  if (!packRgbaF32(t.format, rgba[0] ?? 0, rgba[1] ?? 0, rgba[2] ?? 0, rgba[3] ?? 0, packed, 0)) return;
+  const bits = t.componentBits;
+  for (let i = 0; i < bpp; i++) {
+    let take = 0;
+    for (let c = 0; c < 4; c++) if (mask & (1 << c)) take |= bits[c * bpp + i] ?? 0;
+    const old = bytes[at + i] ?? 0;
+    bytes[at + i] = (old & ~take) | ((packed[i] ?? 0) & take);
+  }
+}
+
+/** Reads pixel (x, y) of `t` as RGBA floats into `out[0..3]` (D3D9 defaults: no alpha reads 1). */
+export function readColor(t: BoundColorTarget, x: number, y: number, out: Float32Array): void {
+  t.codec.f32(t.image.bytes, pixelOffset(t.image, t.bytesPerPixel, x, y), out, 0);
+}
