@@ -10,7 +10,7 @@ import { diagnostic, DiagnosticList, type DiagnosticSink, type ReportFn } from '
 import type { Rgba8Image } from '../common/image.js';
 import { unpackImageRgba8 } from '../formats/index.js';
 import { buildDispatchTable } from './command-table.js';
-import type { ClearImageFn, DrawBackend, ShaderValidator } from './contexts/context-env.js';
+import type { ClearImageFn, ContextEnv, DrawBackend, ShaderValidator } from './contexts/context-env.js';
 import { ContextTable } from './contexts/context-table.js';
 import { validateShaderBytecode } from './contexts/shader-validation.js';
 import { MEM_DIAGNOSTICS, REG_DIAGNOSTICS } from './device-diagnostics.js';
@@ -49,6 +49,10 @@ export interface SvgaDeviceOptions {
   fifoBytes?: number;
   /** Commands one `processFifo` call runs at most; default 65536. */
   maxCommandsPerDrain?: number;
+  /** Surface memory budget in bytes (SVGA_REG_MEMORY_SIZE); the surface store's default otherwise. */
+  surfaceBudgetBytes?: number;
+  /** Live surfaces at most; the surface store's default otherwise. */
+  maxSurfaces?: number;
 }
 
 const DEFAULT_VRAM = 16 * 1024 * 1024;
@@ -69,6 +73,7 @@ export class SvgaDevice {
   readonly screens: ScreenSystem;
   private readonly registers: RegisterFile;
   private readonly table: DispatchTable;
+  private readonly env: { -readonly [K in keyof ContextEnv]: ContextEnv[K] };
   private readonly counts = new Map<string, number>();
   private readonly maxCommandsPerDrain: number;
   private fenceValue = 0;
@@ -82,7 +87,10 @@ export class SvgaDevice {
     this.fifoMemory = new Uint32Array(fifoBytes / 4);
     this.guestMemory = options.guestMemory ?? new SparseGuestMemory();
     this.gmrs = new GmrTable(this.vram, this.guestMemory, DEFAULT_GMR_LIMITS);
-    this.surfaces = new SurfaceStore();
+    this.surfaces = new SurfaceStore({
+      ...(options.surfaceBudgetBytes !== undefined ? { budgetBytes: options.surfaceBudgetBytes } : {}),
+      ...(options.maxSurfaces !== undefined ? { maxSurfaces: options.maxSurfaces } : {}),
+    });
     this.contexts = new ContextTable();
     this.surfaces.onDestroy((sid) => this.contexts.unbindSurface(sid));
     this.screens = new ScreenSystem({
@@ -92,15 +100,16 @@ export class SvgaDevice {
       unpackRgba8: (format, image, slice) => unpackImageRgba8(format, image, slice),
     });
     const clearImage: ClearImageFn = clearImageRect;
+    this.env = {
+      contexts: this.contexts,
+      surfaces: this.surfaces,
+      memory: this.gmrs,
+      clearImage,
+      drawBackend: options.drawBackend,
+      shaderValidator: options.shaderValidator === undefined ? validateShaderBytecode : (options.shaderValidator ?? undefined),
+    };
     this.table = buildDispatchTable({
-      env: {
-        contexts: this.contexts,
-        surfaces: this.surfaces,
-        memory: this.gmrs,
-        clearImage,
-        drawBackend: options.drawBackend,
-        shaderValidator: options.shaderValidator === undefined ? validateShaderBytecode : (options.shaderValidator ?? undefined),
-      },
+      env: this.env,
       gmrs: this.gmrs,
       surfaces: this.surfaces,
       screens: this.screens,
@@ -119,6 +128,11 @@ export class SvgaDevice {
       setPaletteEntry: (index, r, g, b) => this.screens.setPaletteEntry(index, r, g, b),
     });
     this.publishFifoInfo();
+  }
+
+  /** Installs (or, with undefined, removes) the backend that renders DRAW_PRIMITIVES. */
+  setDrawBackend(backend: DrawBackend | undefined): void {
+    this.env.drawBackend = backend;
   }
 
   /** The value of the last FENCE executed (0 before any). */

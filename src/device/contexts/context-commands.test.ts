@@ -240,6 +240,9 @@ describe('DRAW_PRIMITIVES without a draw backend', () => {
     expect(list.items).toEqual([]);
     expect(seen).toEqual([3, 1, 3, 2]);
     expect(device.contexts.peek(3)!.occlusionSamples).toBe(10);
+    device.setDrawBackend(undefined);
+    run(device, (w) => w.drawPrimitives({ cid: 3, decls: [decl(5)], ranges: [range()] }));
+    expect(list.items.map((d) => d.code)).toEqual([3451]);
   });
 });
 
