@@ -144,9 +144,8 @@ export class Machine {
         return;
       default: {
         const arr = this.files.get(file);
-        const count = this.count(file);
-        if (arr && index >= 0 && index < count) {
-          const o = (index * this.lanes + lane) * 4;
+        const o = (index * this.lanes + lane) * 4;
+        if (arr && index >= 0 && o + 4 <= arr.length) {
           out[0] = arr[o] as number;
           out[1] = arr[o + 1] as number;
           out[2] = arr[o + 2] as number;
@@ -180,8 +179,8 @@ export class Machine {
   writeDst(dst: DstOperand, lane: number, value: ArrayLike<number>, mask: number, valueOffset = 0): boolean {
     const index = dst.index + (dst.relative ? this.relativeOffset(dst.relative, lane) : 0);
     const arr = this.files.get(dst.file);
-    if (!arr || index < 0 || index >= this.count(dst.file) || mask === 0) return false;
-    const o = this.offset(index, lane);
+    const o = (index * this.lanes + lane) * 4;
+    if (!arr || index < 0 || o + 4 > arr.length || mask === 0) return false;
     for (let i = 0; i < 4; i++) if (mask & (1 << i)) arr[o + i] = value[valueOffset + i] as number;
     const bit = 1 << index;
     const before = this.written.get(dst.file) ?? 0;
