@@ -1,0 +1,100 @@
+/**
+ * Level of detail and mip selection, in float32 with our own `log2` / `sqrt` and the LOD then
+ * quantised to 8 fraction bits, as hardware does.
+ *
+ * Footprint: the texel-space derivative vectors are `(du·W, dv·H[, dw·D])` for x and for y
+ * (W, H, D = level 0 sizes; each product and sum rounded to float32, components in u, v, w order);
+ * ρx, ρy are their lengths (`f32Sqrt`); the isotropic LOD is `log2(max(ρx, ρy))` (`f32Log2`).
+ * Bias: `lod = (lod + TEXTURE_LOD_BIAS) + texldb bias`, each addition rounded to float32; texldl
+ * uses `explicit + TEXTURE_LOD_BIAS`. NaN becomes 0; the result is clamped to [−64, 64].
+ *
+ * Mag/min: the LOD after bias and before any level clamp decides: `lod ≤ 0` magnifies (MAGFILTER),
+ * `lod > 0` minifies (MINFILTER). Mip selection (see {@link selectMip}) clamps to
+ * [TEXTURE_MIPMAP_LEVEL, last level].
+ */
+import { f32Log2, f32Sqrt } from '../../common/f32-math.js';
+import { SVGA3dTextureFilter as FILTER } from '../../svga3d-decoder/spec/enums-texture-state.js';
+import { TEXEL_FRACTION_ONE } from './texel-address.js';
+
+const fr = Math.fround;
+const LOD_LIMIT = 64;
+
+/** Length of the texel-space vector (a·sa, b·sb, c·sc), float32 steps in that order. */
+export function texelLength(a: number, b: number, c: number, sa: number, sb: number, sc: number): number {
+  const x = fr(a * sa);
+  const y = fr(b * sb);
+  const z = fr(c * sc);
+  return f32Sqrt(fr(fr(fr(x * x) + fr(y * y)) + fr(z * z)));
+}
+
+/** `log2(rho)`, NaN → 0. */
+export function lodFromLength(rho: number): number {
+  const l = f32Log2(rho);
+  return l === l ? l : 0;
+}
+
+/** Adds `bias` in float32 and applies the NaN / range rule. */
+export function biasLod(lod: number, bias: number): number {
+  const l = fr(lod + (bias === bias ? bias : 0));
+  if (l !== l) return 0;
+  return l < -LOD_LIMIT ? -LOD_LIMIT : l > LOD_LIMIT ? LOD_LIMIT : l;
+}
+
+/** How one level is filtered. */
+export type LevelFilter = 'point' | 'linear';
+
+/** The filter of a MAGFILTER / MINFILTER value: NONE and NEAREST point, LINEAR…GAUSSIANQUAD linear. */
+export function levelFilter(filter: number): LevelFilter {
+  return filter >= FILTER.LINEAR && filter <= FILTER.GAUSSIANQUAD ? 'linear' : 'point';
+}
+
+/** A chosen pair of levels: `level` and `level + 1` weighted `frac / 256` (frac 0: one level). */
+export interface MipSelection {
+  level: number;
+  frac: number;
+}
+
+/**
+ * Picks the level(s) for `lod`:
+ * - no mipmapping (MIPFILTER NONE, or minifying with MINFILTER NONE, which per SVGA disables
+ *   mipmapping and uses MAGFILTER): the base level `min(TEXTURE_MIPMAP_LEVEL, last)`;
+ * - otherwise `q = floor(lod × 256)` clamped to [base·256, last·256];
+ * - MIPFILTER POINT (NEAREST): level `floor((q + 128) / 256)` (nearest, .5 rounds up);
+ * - MIPFILTER LINEAR and above: levels `floor(q / 256)` and the next, weight `q mod 256`.
+ */
+export function selectMip(lod: number, mipFilter: number, minFilter: number, maxMipLevel: number, levelCount: number, out: MipSelection): void {
+  const last = levelCount - 1;
+  const base = maxMipLevel < last ? maxMipLevel : last;
+  out.frac = 0;
+  if (mipFilter === FILTER.NONE || (lod > 0 && minFilter === FILTER.NONE)) {
+    out.level = base;
+    return;
+  }
+  let q = Math.floor(lod * TEXEL_FRACTION_ONE);
+  const lo = base * TEXEL_FRACTION_ONE;
+  const hi = last * TEXEL_FRACTION_ONE;
+  q = q < lo ? lo : q > hi ? hi : q;
+  if (mipFilter === FILTER.NEAREST) {
+    const l = Math.floor((q + TEXEL_FRACTION_ONE / 2) / TEXEL_FRACTION_ONE);
+    out.level = l > last ? last : l;
+    return;
+  }
+  const l = Math.floor(q / TEXEL_FRACTION_ONE);
+  out.level = l;
+  out.frac = l >= last ? 0 : q - l * TEXEL_FRACTION_ONE;
+}
+
+/** The largest TEXTURE_ANISOTROPIC_LEVEL honoured. */
+export const MAX_ANISOTROPY = 16;
+
+/**
+ * Probe count of an anisotropic lookup: `min(maxAnisotropy, ceil(ρmax / ρmin))`, `maxAnisotropy`
+ * when ρmin is 0, at least 1; maxAnisotropy is clamped to [1, 16].
+ */
+export function anisotropicProbes(rhoMax: number, rhoMin: number, maxAnisotropy: number): number {
+  const cap = maxAnisotropy < 1 ? 1 : maxAnisotropy > MAX_ANISOTROPY ? MAX_ANISOTROPY : Math.floor(maxAnisotropy);
+  if (!(rhoMax > 0)) return 1;
+  if (!(rhoMin > 0)) return cap;
+  const n = Math.ceil(rhoMax / rhoMin);
+  return n < 1 ? 1 : n > cap ? cap : n;
+}

@@ -1,0 +1,143 @@
+/**
+ * A bound surface checked once per sampler build: its format, the faces and mip levels that are
+ * safe to read, and the per-sampler read options (sRGB, depth compare, border colour).
+ *
+ * Every image is checked against its format before any byte is read: integer sizes of at least 1,
+ * row and slice pitches at least the tight ones, and `bytes` long enough for every block of every
+ * slice. The mip chain ends at the first level that fails (or at {@link MAX_SAMPLED_LEVELS});
+ * a surface whose level 0 fails, an unknown or BUFFER format, or a cube sampler on a surface
+ * without 6 faces leaves the sampler unbound.
+ */
+import {
+  imageLayout,
+  surfaceFormatInfo,
+  texelCodec,
+  type SurfaceFormatInfo,
+  type TexelCodec,
+} from '../../formats/index.js';
+import { isSrgbGamma, type SamplerState } from './sampler-state.js';
+import type { SurfaceImageLike, SurfaceViewLike } from './sampler-port.js';
+
+/** Mip levels a sampler reads at most (a 2^31-texel axis has 32). */
+export const MAX_SAMPLED_LEVELS = 32;
+
+/** Entries of a level's decoded-block cache (see `texel-fetch.ts`). */
+export const BLOCK_CACHE_SLOTS = 64;
+
+/** One readable (face, mip) image. */
+export interface TextureLevel {
+  readonly image: SurfaceImageLike;
+  readonly width: number;
+  readonly height: number;
+  readonly depth: number;
+  readonly blocksWide: number;
+  readonly blocksHigh: number;
+  /** Decoded blocks of block formats, allocated on first use: block keys, −1 when empty. */
+  cacheKeys: Float64Array | undefined;
+  /** RGBA floats of each cached block, texels row-major. */
+  cacheTexels: Float32Array | undefined;
+}
+
+/** A surface ready for sampling with one sampler state. */
+export interface PreparedTexture {
+  readonly format: number;
+  readonly info: SurfaceFormatInfo;
+  /** The fast decoder of 1×1 channel formats; undefined for block, YUV and planar formats. */
+  readonly codec: TexelCodec | undefined;
+  /** `faces[face][mip]`: 1 face, or 6 for cube samplers; every face has `levelCount` levels. */
+  readonly faces: readonly (readonly TextureLevel[])[];
+  readonly levelCount: number;
+  /** Decode colour channels from sRGB (GAMMA > 1.5 on an 8-bit-or-narrower unorm format). */
+  readonly srgb: boolean;
+  /** Shadow sampler on a depth format: texels read as depth compares. */
+  readonly depthCompare: boolean;
+  /** BORDERCOLOR as RGBA floats `byte / 255` (used as is: no sRGB decode, no swizzle). */
+  readonly border: Float32Array;
+}
+
+function isSize(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 0xffffffff;
+}
+
+function isPitch(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
+}
+
+/** The level of `image`, or undefined when reading it could go outside its bytes. */
+function checkLevel(info: SurfaceFormatInfo, image: SurfaceImageLike | undefined): TextureLevel | undefined {
+  if (image === undefined || !(image.bytes instanceof Uint8Array)) return undefined;
+  const { width, height, depth, rowPitch, slicePitch, bytes } = image;
+  if (!isSize(width) || !isSize(height) || !isSize(depth) || !isPitch(rowPitch) || !isPitch(slicePitch)) return undefined;
+  const tight = imageLayout(info, width, height, depth);
+  if (tight === undefined || rowPitch < tight.rowPitch) return undefined;
+  if (info.planar) {
+    // NV12's decoder re-checks the planes on every block; accept only the tight layout here.
+    if (rowPitch !== tight.rowPitch || slicePitch !== tight.slicePitch || bytes.length < tight.byteSize) return undefined;
+  } else {
+    if (depth > 1 && slicePitch < tight.blocksHigh * rowPitch) return undefined;
+    const sliceExtent = (tight.blocksHigh - 1) * rowPitch + tight.blocksWide * info.bytesPerBlock;
+    if ((depth - 1) * slicePitch + sliceExtent > bytes.length) return undefined;
+  }
+  return {
+    image,
+    width,
+    height,
+    depth,
+    blocksWide: tight.blocksWide,
+    blocksHigh: tight.blocksHigh,
+    cacheKeys: undefined,
+    cacheTexels: undefined,
+  };
+}
+
+/** Formats whose colour channels sRGB decode applies to: unorm channels of at most 8 bits, DXT1–5. */
+function srgbCapable(info: SurfaceFormatInfo): boolean {
+  if (info.kind === 'bc1' || info.kind === 'bc2' || info.kind === 'bc3') return true;
+  if (info.kind !== 'color-unorm' && info.kind !== 'luminance-alpha') return false;
+  return info.channels.every((c) => c.type !== 'unorm' || c.bits <= 8);
+}
+
+/** BORDERCOLOR `0xAARRGGBB` → (r, g, b, a) floats. */
+export function borderRgba(argb: number): Float32Array {
+  const w = argb >>> 0;
+  return new Float32Array([((w >>> 16) & 255) / 255, ((w >>> 8) & 255) / 255, (w & 255) / 255, (w >>> 24) / 255]);
+}
+
+/**
+ * Checks `surface` for sampling with `state`; undefined when the sampler must behave as unbound.
+ * Never throws: every field of the view is treated as untrusted.
+ */
+export function prepareTexture(surface: SurfaceViewLike | undefined, state: SamplerState): PreparedTexture | undefined {
+  if (surface === undefined) return undefined;
+  const info = surfaceFormatInfo(surface.format);
+  if (info === undefined || info.kind === 'buffer') return undefined;
+  const cube = state.shape === 'cube';
+  if (cube && surface.faceCount !== 6) return undefined;
+  const faceCount = cube ? 6 : 1;
+  const declared = Number.isInteger(surface.mipLevels) && surface.mipLevels > 0 ? Math.min(surface.mipLevels, MAX_SAMPLED_LEVELS) : 0;
+  const faces: TextureLevel[][] = [];
+  let levelCount = declared;
+  for (let f = 0; f < faceCount; f++) {
+    const levels: TextureLevel[] = [];
+    for (let m = 0; m < levelCount; m++) {
+      const level = checkLevel(info, surface.image(f, m));
+      if (level === undefined) break;
+      levels.push(level);
+    }
+    levelCount = levels.length;
+    faces.push(levels);
+  }
+  if (levelCount === 0) return undefined;
+  for (const levels of faces) levels.length = levelCount;
+  const depthCompare = state.shadow && (info.kind === 'depth' || info.kind === 'depth-stencil');
+  return {
+    format: info.id,
+    info,
+    codec: info.rgba !== null && info.blockWidth === 1 && info.blockHeight === 1 ? texelCodec(info.id) : undefined,
+    faces,
+    levelCount,
+    srgb: !depthCompare && isSrgbGamma(state.gamma) && srgbCapable(info),
+    depthCompare,
+    border: borderRgba(state.borderColor),
+  };
+}
