@@ -11,7 +11,7 @@ import type { ReportFn } from '../../common/diagnostics.js';
 import type { CommandBody } from '../../svga3d-decoder/index.js';
 import { CTX_DIAGNOSTICS } from '../device-diagnostics.js';
 import type { ClearValues, ContextEnv } from './context-env.js';
-import { MAX_COLOR_TARGETS, RenderTargetType, type PixelRect, type SurfaceBinding } from './context-state.js';
+import { MAX_COLOR_TARGETS, RenderTargetType, type ContextState, type PixelRect, type SurfaceBinding } from './context-state.js';
 
 /** `SVGA3dClearFlag`: COLOR 1, DEPTH 2, STENCIL 4; 8 is the 2015+ COLORFILL hint (ignored). */
 export const ClearFlag = { COLOR: 1, DEPTH: 2, STENCIL: 4, COLORFILL: 8 } as const;
@@ -73,22 +73,21 @@ export function executeClear(env: ContextEnv, body: CommandBody<'CLEAR'>, report
     if (wantDepth && depthTarget) jobs.push({ binding: depthTarget, values: { depth: body.depth } });
     if (wantStencil && stencilTarget) jobs.push({ binding: stencilTarget, values: { stencil: body.stencil >>> 0 } });
   }
-  for (const job of jobs) clearTarget(env, job, body.rects, context.viewport, report);
+  for (const job of jobs) clearTarget(env, job, body.rects, context, report);
 }
 
 function clearTarget(
   env: ContextEnv,
   job: ClearJob,
   rects: readonly PixelRect[],
-  viewport: PixelRect | undefined,
+  context: ContextState,
   report: ReportFn,
 ): void {
   const { sid, face, mip } = job.binding;
   const surface = env.surfaces.get(sid);
   const image = surface?.image(face, mip);
   if (!surface || !image) return; // unbound on destroy; a stale binding cannot survive
-  let bounds: PixelRect | undefined = { x: 0, y: 0, w: image.width, h: image.height };
-  if (viewport) bounds = intersectRect(viewport, bounds);
+  const bounds = context.viewportFor(image.width, image.height);
   if (!bounds || !env.clearImage) return;
   const list = rects.length === 0 ? [bounds] : rects;
   for (const rect of list) {

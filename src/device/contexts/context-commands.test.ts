@@ -35,6 +35,15 @@ describe('context power-on state', () => {
     expect(c.viewport).toBeUndefined();
     expect(c.boundShaders).toEqual([0xffffffff, 0xffffffff]);
   });
+
+  it('applies the viewport clipped to the render target, or the whole target before SETVIEWPORT', () => {
+    const c = new ContextState(0);
+    expect(c.viewportFor(64, 32)).toEqual({ x: 0, y: 0, w: 64, h: 32 });
+    c.viewport = { x: 60, y: 10, w: 0xffffffff, h: 8 };
+    expect(c.viewportFor(64, 32)).toEqual({ x: 60, y: 10, w: 4, h: 8 });
+    c.viewport = { x: 64, y: 0, w: 10, h: 10 };
+    expect(c.viewportFor(64, 32)).toBeUndefined();
+  });
 });
 
 describe('context state commands', () => {

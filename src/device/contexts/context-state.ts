@@ -155,6 +155,20 @@ export class ContextState {
     for (let i = 0; i < LIGHT_COUNT; i++) this.lights.set(DEFAULT_LIGHT, i * LIGHT_WORDS);
   }
 
+  /**
+   * The viewport as it applies to a render target of `width` × `height`: SETVIEWPORT clipped to
+   * the target ("the viewport is clipped to the render target"), or the whole target while no
+   * viewport was set. Undefined when nothing of it is inside the target.
+   */
+  viewportFor(width: number, height: number): PixelRect | undefined {
+    const v = this.viewport;
+    if (!v) return width > 0 && height > 0 ? { x: 0, y: 0, w: width, h: height } : undefined;
+    const x1 = Math.min(v.x + v.w, width);
+    const y1 = Math.min(v.y + v.h, height);
+    if (x1 <= v.x || y1 <= v.y) return undefined;
+    return { x: v.x, y: v.y, w: x1 - v.x, h: y1 - v.y };
+  }
+
   /** Render state `name` read as a float (for FOGSTART, POINTSIZE, ALPHAREF, …). */
   renderStateFloat(name: number): number {
     return new Float32Array(new Uint32Array([this.renderStates[name] ?? 0]).buffer)[0] ?? 0;

@@ -72,6 +72,17 @@ export class GmrTable implements GuestPtrMemory {
     return 'ok';
   }
 
+  /**
+   * Maps pages `[offsetPages, offsetPages + ppns.length)` of GMR `id` (REMAP_GMR2); false, changing
+   * nothing, when the GMR is undefined or the range leaves it.
+   */
+  mapPages(id: number, offsetPages: number, ppns: ArrayLike<number>): boolean {
+    const pages = this.regions.get(id);
+    if (!pages || !rangeInside(offsetPages, ppns.length, pages.length)) return false;
+    for (let k = 0; k < ppns.length; k++) pages[offsetPages + k] = ppns[k] ?? UNMAPPED_PAGE;
+    return true;
+  }
+
   /** Removes GMR `id`; returns whether it existed. */
   delete(id: number): boolean {
     const old = this.regions.get(id);

@@ -85,7 +85,7 @@ export function executeRemapGmr2(gmrs: GmrTable, body: CommandBody<'REMAP_GMR2'>
       return;
     }
   }
-  // Every check passed: only now change the mapping.
-  const target = pages as Float64Array;
-  for (let k = 0; k < numPages; k++) target[offsetPages + k] = ppns.length === 1 ? (ppns[0] ?? 0) : (ppns[k] ?? 0);
+  // Every check passed: only now change the mapping. SINGLE_PPN maps every page to the one PPN.
+  const mapped = ppns.length === numPages ? ppns : new Array<number>(numPages).fill(ppns[0] ?? 0);
+  gmrs.mapPages(body.gmrId, offsetPages, mapped);
 }
