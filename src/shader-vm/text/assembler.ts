@@ -80,16 +80,15 @@ interface DstMods {
 
 /** Applies a mnemonic suffix (`sat`, `pp`, `centroid`, `x2`, `d4`) to `mods`; false if it is none of them. */
 function applyDstSuffix(part: string, mods: DstMods): boolean {
-  if (part === 'sat') mods.saturate = true;
-  else if (part === 'pp') mods.partialPrecision = true;
-  else if (part === 'centroid') mods.centroid = true;
-  else {
-    const m = /^([xd])(\d+)$/.exec(part);
-    const n = m ? Number(m[2]) : 0;
-    const log = Math.log2(n);
-    if (!m || !Number.isInteger(log) || log < 1 || log > 8 || (m[1] === 'x' && log > 7)) return false;
-    mods.shift = m[1] === 'x' ? log : -log;
-  }
+  // Each modifier at most once (`mov_x2_x2` is an error, as in D3D's assembler).
+  if (part === 'sat') return !mods.saturate && (mods.saturate = true);
+  if (part === 'pp') return !mods.partialPrecision && (mods.partialPrecision = true);
+  if (part === 'centroid') return !mods.centroid && (mods.centroid = true);
+  const m = /^([xd])(\d+)$/.exec(part);
+  const n = m ? Number(m[2]) : 0;
+  const log = Math.log2(n);
+  if (!m || !Number.isInteger(log) || log < 1 || log > 8 || (m[1] === 'x' && log > 7) || mods.shift !== 0) return false;
+  mods.shift = m[1] === 'x' ? log : -log;
   return true;
 }
 

@@ -91,11 +91,11 @@ function parseRegisterRef(text: string, version: ShaderVersion): { ref: Register
     const swizzle = reg.file === 'loop' ? 0xe4 : comp * 0x55;
     rel = { file: reg.file, index: reg.index, swizzle, component: swizzle & 3 };
   }
-  if (!rel) return { error: `relative address '[${inside}]' names no a0 or aL` };
   // `oPos[a0.x]`, `vFace[aL]`: named registers take no number.
   const base = parseRegisterName(`${letters}${offset}`, version) ?? (offset === 0 ? parseRegisterName(letters, version) : undefined);
   if (!base) return { error: `unknown register '${letters}${offset}'` };
-  return { ref: { ...base, relative: rel }, rest };
+  // `c4[2]` is plain c6.
+  return { ref: rel ? { ...base, relative: rel } : base, rest };
 }
 
 /** Parses a destination operand; shift and saturate come from the mnemonic and are set by the caller. */
