@@ -96,8 +96,9 @@ describe('RegisterFile', () => {
     regs.write(SvgaReg.VRAM_SIZE, 5, report);
     regs.write(SvgaReg.GUEST_ID, 0x5010, report);
     regs.write(99, 1, report);
+    regs.write(1024.5, 1, report);
     expect(log).toEqual(['gmr 5 200', 'sync', 'palette 7 0 255 0']);
-    expect(reports).toEqual(['3003 write of 0x1 to unknown register 99 ignored']);
+    expect(reports).toEqual(['3003 write of 0x1 to unknown register 99 ignored', '3003 write to register index 1024.5 ignored']);
     expect(regs.read(SvgaReg.VRAM_SIZE)).toBe(16 * 1024 * 1024);
     expect(regs.read(SvgaReg.GUEST_ID)).toBe(0x5010);
     expect(regs.read(1024 + 22)).toBe(0x1ff);

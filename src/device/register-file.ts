@@ -103,6 +103,10 @@ export class RegisterFile {
 
   write(index: number, value: number, report: ReportFn): void {
     const v = value >>> 0;
+    if (!Number.isInteger(index)) {
+      report(REG_DIAGNOSTICS.W_REG_UNKNOWN, `write to register index ${index} ignored`);
+      return;
+    }
     switch (index) {
       case SvgaReg.ID:
         if (v >= SVGA_ID_0 && v <= SVGA_ID_2) this.id = v;
@@ -159,7 +163,7 @@ export class RegisterFile {
       this.scratch[index - SVGA_SCRATCH_BASE] = v;
       return;
     }
-    if (Number.isInteger(index) && index >= 0 && index < SvgaReg.TOP) {
+    if (index >= 0 && index < SvgaReg.TOP) {
       // Read-only and side-effect-free registers: keep the value, nothing else happens.
       this.plain.set(index, v);
       return;
