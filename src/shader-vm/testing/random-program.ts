@@ -127,7 +127,7 @@ class ValidGen {
     const d = { ...dst(file, this.r.int(0, registerCount(file, this.v) - 1), mask ?? this.r.int(1, 15)) };
     if (this.v.type === 'ps' || this.n >= 0x300) d.saturate = this.r.bool(0.2);
     if (this.v.type === 'ps' && this.n >= 0x200) d.partialPrecision = this.r.bool(0.2);
-    if (this.v.type === 'ps' && this.n < 0x200 && this.r.bool(0.2)) d.shift = this.r.pick([-3, -2, -1, 1, 2, 3]);
+    if (this.v.type === 'ps' && this.n < 0x200 && this.r.bool(0.2)) d.shift = this.r.pick(this.n === 0x104 ? [-3, -2, -1, 1, 2, 3] : [-1, 1, 2]);
     return d;
   }
 

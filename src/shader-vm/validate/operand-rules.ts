@@ -9,7 +9,7 @@ import type { DstKind, OpcodeRow, SrcKind } from '../ir/opcodes.js';
 import { Opcode } from '../ir/opcodes.js';
 import { registerCount } from '../ir/registers.js';
 import { ShaderDiag } from '../shader-diagnostics.js';
-import { registerName } from '../text/syntax.js';
+import { formatShift, registerName } from '../text/syntax.js';
 import type { ValidationContext } from './context.js';
 
 /** Files a plain source operand may read. */
@@ -109,8 +109,11 @@ export function checkDst(ctx: ValidationContext, row: OpcodeRow, ins: OpInstruct
   if (d.centroid && !(v.type === 'ps' && n >= 0x200 && (row.opcode === Opcode.TEX || row.opcode === Opcode.TEXLDD || row.opcode === Opcode.TEXLDL))) {
     ctx.report(ShaderDiag.RESULT_MODIFIER, `${what}: _centroid only on ps_2_0+ declarations and texture loads`, ins, at);
   }
-  if (d.shift !== 0 && !(v.type === 'ps' && n < 0x200 && d.shift >= -3 && d.shift <= 3)) {
-    ctx.report(ShaderDiag.RESULT_MODIFIER, `${what}: shift ${d.shift} is only allowed as ±1..3 in ps_1_x`, ins, at);
+  if (d.shift !== 0) {
+    // _x2 _x4 _d2 in ps_1_1–1_4; _x8 _d4 _d8 from ps_1_4; never on texture-address instructions.
+    const allowed = v.type === 'ps' && n < 0x200 && !row.texAddress
+      && (n === 0x104 ? d.shift >= -3 && d.shift <= 3 : d.shift === 1 || d.shift === 2 || d.shift === -1);
+    if (!allowed) ctx.report(ShaderDiag.RESULT_MODIFIER, `${what}: shift ${formatShift(d.shift)} is not allowed here`, ins, at);
   }
   checkRelative(ctx, d, true, what, ins, at);
 }

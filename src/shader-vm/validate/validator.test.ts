@@ -103,6 +103,10 @@ describe('validator rules (one per diagnostic code)', () => {
     expect(codes('vs_2_0\nmov_sat oPos, v0')).toEqual([4106]);
     expect(codes('vs_3_0\nmov_pp r0, v0')).toEqual([4106]);
     expect(codes('ps_1_1\nmov_x16 r0, c0')).toEqual([4106]);
+    expect(codes('ps_1_1\nmov_x8 r0, c0')).toEqual([4106]);
+    expect(codes('ps_1_3\nmov_d4 r0, c0')).toEqual([4106]);
+    expect(codes('ps_1_4\nmov_d8 r0, c0')).toEqual([]);
+    expect(codes('ps_1_3\ntexbem_d2 t1, t0')).toEqual([4106]);
   });
 
   it('4107: swizzles the position does not allow', () => {
