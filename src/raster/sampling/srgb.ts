@@ -3,9 +3,10 @@
  * texel, before filtering, on the colour channels only (alpha stays linear), through a table on
  * the 8-bit code.
  *
- * Table entry k (c = k / 255 in float64): `c ≤ 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055)^2.4`,
- * the quotient and the small branch rounded once to float32 and the power taken with our float32
- * `f32Pow` (never `Math.pow`). Entry 0 is 0 and entry 255 is exactly 1.
+ * Table entry k (c = k / 255 in float64): `c ≤ 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055)^2.4`.
+ * The linear branch and the base of the power are computed in float64 and rounded once to
+ * float32; the power is our float32 `f32Pow` (never `Math.pow`), which takes the exponent as the
+ * float32 nearest 2.4. Entry 0 is 0 and entry 255 is exactly 1.
  */
 import { f32Pow } from '../../common/f32-math.js';
 
