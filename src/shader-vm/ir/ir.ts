@@ -97,6 +97,7 @@ export type TexldMode = 'texld' | 'texldp' | 'texldb';
  * `v[aL + n]` (`loop`). In SM1 there is no relative token; the decoder synthesises `a0.x`.
  */
 export interface RelativeAddress {
+  /** `addr` (a0) or `loop` (aL); the decoder rejects any other index register. */
   readonly file: RegisterFile;
   readonly index: number;
   /** Raw swizzle of the relative-address token (kept for exact re-encoding). */
