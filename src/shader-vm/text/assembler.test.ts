@@ -93,6 +93,14 @@ describe('assembler encodings', () => {
     expect(body('ps_3_0\nmov r0, -r1_abs.x', false)).toEqual([0x02000001, 0x800f0000, 0x8c000001]);
   });
 
+  it('prints co-issue as fxc does, the + in the indentation, and reads it back', () => {
+    // Layout of an fxc ps_1_3 listing: `  + mul r0.w, t0.w, c0.w` under `    add r0.xyz, r0, v0`.
+    const text = '    ps_1_3\n    tex t0\n    add r0.xyz, t0, v0\n  + mul r0.w, t0.w, c0.w\n';
+    const r = assemble(text);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+    expect(disassemble(r.bytes)).toBe(text);
+  });
+
   it('encodes co-issue with the + prefix on the second instruction of the pair', () => {
     expect(body('ps_1_1\nmov r0.rgb, t0\n+mov r0.a, t0')).toEqual([
       0x00000001, 0x80070000, 0xb0e40000,

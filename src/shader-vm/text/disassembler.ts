@@ -1,7 +1,7 @@
 /**
  * IR -> assembly text in Microsoft's syntax as fxc prints it: one instruction per line, indented
  * four spaces, `vs_2_0` first, `def c4, 1, 0.5, 0, 0`, `dcl_position v0`, `texld r0, t0, s0`,
- * `mad_sat r0.xy, -r1.yzxw, c0_abs, r2`, `(p0.x) add …`, `+mov …` for co-issue, `c3[a0.x]` for
+ * `mad_sat r0.xy, -r1.yzxw, c0_abs, r2`, `(p0.x) add …`, `  + mov …` for co-issue, `c3[a0.x]` for
  * relative addressing. Comment blocks (CTAB) are not printed.
  */
 
@@ -89,7 +89,7 @@ export function formatInstruction(ins: Instruction, version: ShaderVersion): str
     case 'defb': text = `defb${dstSuffix(ins.dst)} ${formatDst(ins.dst)}, ${ins.value ? 'true' : 'false'}`; break;
     case 'op': text = opText(ins, version); break;
   }
-  return ins.coissue ? `+${text}` : text;
+  return ins.coissue ? `+ ${text}` : text;
 }
 
 /**
@@ -106,6 +106,7 @@ export function disassemble(input: Uint8Array | Uint32Array | ShaderProgram): st
     program = input;
   }
   const lines = [`    ${versionName(program.version)}`];
-  for (const ins of program.instructions) lines.push(`    ${formatInstruction(ins, program.version)}`);
+  // fxc puts the co-issue `+` into the indentation: `  + mul r0.w, t0.w, c0.w`.
+  for (const ins of program.instructions) lines.push(`${ins.coissue ? '  ' : '    '}${formatInstruction(ins, program.version)}`);
   return lines.join('\n') + '\n';
 }
