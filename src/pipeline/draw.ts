@@ -1,0 +1,215 @@
+/**
+ * DRAW_PRIMITIVES, front to back, one page: targets and viewport, the two programs, derived
+ * state, linkage, then for every range and instance: indices → vertices (fetched, shaded,
+ * cached) → primitives → clipping → window space → the rasteriser. Primitives reach the
+ * rasteriser in the order the ranges list them, so results are the same on every run.
+ */
+import { type Diagnostic, type DiagnosticSink, type ReportFn } from '../common/diagnostics.js';
+import type { RasterContext } from '../raster/raster-interfaces.js';
+import { UNBOUND_SAMPLER, type ShaderConstants, type ShaderProgram, type TextureSampler } from '../shader-vm/index.js';
+import type { CommandBody } from '../svga3d-decoder/index.js';
+import { SVGA3dDeclUsage } from '../svga3d-decoder/spec/enums.js';
+import { contextConstants } from './context-constants.js';
+import {
+  clipPlaneMask,
+  clipRect,
+  deriveOutputMergerState,
+  derivePointState,
+  deriveRasterizerState,
+  isFlatShaded,
+} from './derive-draw-state.js';
+import type { DrawContext, DrawSurfaces } from './draw-context.js';
+import { PipelineDiag } from './pipeline-diagnostics.js';
+import { IndexReader, forEachPrimitive, primitiveShape, vertexCountFor } from './primitive-assembly.js';
+import { PrimitiveEmitter, type RasterBackEnd } from './primitive-emitter.js';
+import { resolveTargets } from './resolve-targets.js';
+import { createShaderFragmentStage } from './fragment-stage.js';
+import { linkStages } from './shader-linkage.js';
+import { userClipPlanes } from './user-clip-planes.js';
+import { VertexProcessor, instanceCount, vertexArrays } from './vertex-processor.js';
+import { createPretransformedStage, createProgramVertexStage, type DeclSemantic, type VertexStage } from './vertex-stage.js';
+import { resolveViewport, volumePlanes } from './viewport.js';
+
+/** Assembled vertex positions a draw may use, over all ranges and instances. */
+export const MAX_DRAW_VERTICES = 1 << 22;
+/** Interpreter diagnostics passed on per draw; the rest are counted. */
+const MAX_SHADER_DIAGNOSTICS = 8;
+const INVALID_ID = 0xffffffff;
+
+/** A generated fixed-function program and the constants it runs with. */
+export interface FixedFunctionProgram {
+  readonly program: ShaderProgram;
+  readonly constants: ShaderConstants;
+}
+
+/** Builds fixed-function programs from a context's state; undefined when it cannot. */
+export interface FixedFunctionBuilder {
+  vertex(context: DrawContext, inputs: readonly DeclSemantic[]): FixedFunctionProgram | undefined;
+  pixel(context: DrawContext): FixedFunctionProgram | undefined;
+}
+
+/** What a draw runs with besides the command. */
+export interface DrawServices {
+  readonly raster: RasterBackEnd;
+  readonly fixedFunction?: FixedFunctionBuilder | undefined;
+  /** Texture sampler of a stage; absent: nothing is bound (every lookup gives (0, 0, 0, 1)). */
+  readonly sampler?:
+    | ((context: DrawContext, surfaces: DrawSurfaces, program: ShaderProgram, stage: 'vertex' | 'pixel') => TextureSampler)
+    | undefined;
+  /** Overrides MAX_DRAW_VERTICES (tests). */
+  readonly maxVertices?: number | undefined;
+}
+
+/** Passes the first few interpreter diagnostics on as the draw's own, counts the rest. */
+function shaderSink(report: ReportFn): DiagnosticSink & { readonly dropped: number } {
+  let passed = 0;
+  let dropped = 0;
+  return {
+    get dropped() {
+      return dropped;
+    },
+    report(d: Diagnostic) {
+      if (passed < MAX_SHADER_DIAGNOSTICS) {
+        passed++;
+        report({ code: d.code, name: d.name, severity: d.severity }, d.message);
+      } else dropped++;
+    },
+  };
+}
+
+/** The bound program of `type` (1 VS, 2 PS), fixed function, or a reported failure (undefined). */
+function chooseProgram(
+  context: DrawContext,
+  type: 1 | 2,
+  fixed: () => FixedFunctionProgram | undefined,
+  report: ReportFn,
+): FixedFunctionProgram | undefined {
+  const name = type === 1 ? 'vertex' : 'pixel';
+  const shid = context.boundShaders[type - 1];
+  if (shid === INVALID_ID) {
+    const built = fixed();
+    if (!built) report(PipelineDiag.I_FIXED_FUNCTION_UNAVAILABLE, `fixed-function ${name} pipeline not implemented; draw skipped`);
+    return built;
+  }
+  const program = context.boundShader(type)?.program;
+  if (!program) {
+    report(PipelineDiag.E_SHADER_MISSING, `${name} shader ${shid} is not defined; draw skipped`);
+    return undefined;
+  }
+  if (program.version.type !== (type === 1 ? 'vs' : 'ps')) {
+    report(PipelineDiag.E_SHADER_TYPE, `${name} shader ${shid} is a ${program.version.type} program; draw skipped`);
+    return undefined;
+  }
+  return { program, constants: contextConstants(context.constants[type - 1]!) };
+}
+
+/** Renders one validated DRAW_PRIMITIVES. Never throws on guest data. */
+export function drawPrimitives(
+  context: DrawContext,
+  cmd: CommandBody<'DRAW_PRIMITIVES'>,
+  surfaces: DrawSurfaces,
+  report: ReportFn,
+  services: DrawServices,
+): void {
+  // Where pixels go.
+  const resolved = resolveTargets(context, surfaces, report);
+  if (!resolved) return;
+  const refused = services.raster.checkRenderTargets?.(resolved.targets);
+  if (refused !== undefined) {
+    report(PipelineDiag.W_RENDER_TARGET, `${refused}; draw skipped`);
+    return;
+  }
+  const viewport = resolveViewport(context.viewport, resolved.width, resolved.height, context.zRangeF32[0]!, context.zRangeF32[1]!);
+  if (!viewport) return;
+
+  // Which programs run.
+  const decls: DeclSemantic[] = cmd.decls.map((d) => ({ usage: d.identity.usage, usageIndex: d.identity.usageIndex }));
+  const pretransformed = decls.some((d) => d.usage === SVGA3dDeclUsage.POSITIONT);
+  const sink = shaderSink(report);
+  const sampler = (program: ShaderProgram, stage: 'vertex' | 'pixel') =>
+    services.sampler?.(context, surfaces, program, stage) ?? UNBOUND_SAMPLER;
+  let stage: VertexStage;
+  if (pretransformed) stage = createPretransformedStage(decls);
+  else {
+    const vs = chooseProgram(context, 1, () => services.fixedFunction?.vertex(context, decls), report);
+    if (!vs) return;
+    stage = createProgramVertexStage(vs.program, decls, vs.constants, sampler(vs.program, 'vertex'), sink);
+  }
+  const ps = chooseProgram(context, 2, () => services.fixedFunction?.pixel(context), report);
+  if (!ps) return;
+  if (stage.position < 0) {
+    report(PipelineDiag.E_NO_POSITION, 'the vertex stage outputs no position; draw skipped');
+    return;
+  }
+
+  // Derived state and linkage.
+  const states = context.renderStates;
+  const output = deriveOutputMergerState(states, { fogAllowed: ps.program.version.major < 3 });
+  const vertexFog = output.fog.enable && (output.fog.type === 1 || output.fog.func === 4);
+  const linkage = linkStages(stage.outputs, ps.program, { flat: isFlatShaded(states), vertexFog, defaultFor: stage.defaultFor });
+  const ctx: RasterContext = {
+    rasterizer: deriveRasterizerState(states, clipRect(states, viewport, context.scissor)),
+    output,
+    targets: resolved.targets,
+    layout: linkage.layout,
+    fragment: createShaderFragmentStage({ program: ps.program, constants: ps.constants, sampler: sampler(ps.program, 'pixel'), targets: linkage.targets, diagnostics: sink }),
+    counters: { samplesPassed: 0, quadsShaded: 0 },
+  };
+  const fixedFunctionVertex = !pretransformed && context.boundShaders[0] === INVALID_ID;
+  const planes = [
+    ...volumePlanes(viewport),
+    ...(pretransformed ? [] : userClipPlanes(context.clipPlanesF32, clipPlaneMask(states), fixedFunctionVertex, context.transformsF32)),
+  ];
+  const emitter = new PrimitiveEmitter({ raster: services.raster, ctx, viewport, planes, pretransformed, points: derivePointState(states) });
+  const vertices = new VertexProcessor(vertexArrays(cmd.decls, surfaces), cmd.divisors, stage, linkage);
+
+  // Ranges × instances → primitives.
+  const instances = instanceCount(cmd.divisors);
+  let budget = services.maxVertices ?? MAX_DRAW_VERTICES;
+  let indexOutOfBounds = 0;
+  draw: for (const range of cmd.ranges) {
+    const count = vertexCountFor(range.primType, range.primitiveCount);
+    const shape = primitiveShape(range.primType);
+    const indexSurface = range.indexArray.surfaceId === INVALID_ID ? undefined : surfaces.get(range.indexArray.surfaceId);
+    const indices = new IndexReader({
+      bytes: range.indexArray.surfaceId === INVALID_ID ? undefined : (indexSurface?.image(0, 0)?.bytes ?? new Uint8Array(0)),
+      offset: range.indexArray.offset,
+      stride: range.indexArray.stride,
+      width: range.indexWidth === 4 ? 4 : 2,
+    });
+    const at = (position: number) => vertices.vertex(indices.index(position) + range.indexBias);
+    for (let instance = 0; instance < instances; instance++) {
+      if (count > budget) {
+        report(PipelineDiag.W_VERTEX_BUDGET, `draw needs more than ${services.maxVertices ?? MAX_DRAW_VERTICES} vertices; the rest is skipped`);
+        break draw;
+      }
+      budget -= count;
+      vertices.begin(instance);
+      forEachPrimitive(range.primType, range.primitiveCount, (a, b, c) => {
+        const va = at(a);
+        if (shape === 'point') {
+          if (va) emitter.point(va);
+          return;
+        }
+        const vb = at(b);
+        if (shape === 'line') {
+          if (va && vb) emitter.line(va, vb);
+          return;
+        }
+        const vc = at(c);
+        if (va && vb && vc) emitter.triangle(va, vb, vc);
+      });
+    }
+    indexOutOfBounds += indices.outOfBounds;
+  }
+
+  context.recordSamplesPassed(ctx.counters.samplesPassed);
+  if (vertices.fetchOutOfBounds > 0) {
+    report(PipelineDiag.W_FETCH_OUT_OF_BOUNDS, `${vertices.fetchOutOfBounds} vertex elements lie outside their surface and read as zero`);
+  }
+  if (indexOutOfBounds > 0) report(PipelineDiag.W_INDEX_OUT_OF_BOUNDS, `${indexOutOfBounds} indices lie outside their surface and read as zero`);
+  if (vertices.failedInvocations > 0) {
+    report(PipelineDiag.W_VERTEX_SHADER_FAILED, `${vertices.failedInvocations} vertex shader invocations failed; their primitives were dropped`);
+  }
+  if (sink.dropped > 0) report(PipelineDiag.I_SHADER_DIAGNOSTICS_DROPPED, `${sink.dropped} more shader diagnostics in this draw`);
+}

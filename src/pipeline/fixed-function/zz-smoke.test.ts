@@ -1,0 +1,24 @@
+import { it, expect } from 'vitest';
+import { ContextState } from '../../device/contexts/context-state.js';
+import { validateProgram, runVertexShader, disassemble } from '../../shader-vm/index.js';
+import { vertexKey, vertexKeyString } from '../../pipeline/fixed-function/vertex-key.js';
+import { generateVertexProgram } from '../../pipeline/fixed-function/vertex-program.js';
+import { vertexConstants } from '../../pipeline/fixed-function/vertex-constants.js';
+it('smoke', () => {
+  const ctx = new ContextState(1);
+  ctx.lightEnabled[0] = 1;
+  ctx.renderStates[7] = 1;
+  ctx.renderStates[6] = 1; ctx.renderStates[28] = 3 | (1 << 16) | (2 << 24);
+  ctx.renderStates[12] = 1;
+  ctx.textureStates[1*33+16] = 4;
+  const inputs = { elements: [{ type: 2, usage: 0, usageIndex: 0 }, { type: 2, usage: 3, usageIndex: 0 }, { type: 4, usage: 10, usageIndex: 0 }, { type: 1, usage: 5, usageIndex: 0 }] };
+  const key = vertexKey(ctx, inputs);
+  console.log(vertexKeyString(key));
+  const p = generateVertexProgram(key);
+  console.log(validateProgram(p, 'vs').map(d => d.message));
+  console.log(disassemble(p));
+  const c = vertexConstants(ctx, inputs, key);
+  const v = new Float32Array(64); v.set([1,2,3,1],0); v.set([0,0,-1,0],4); v.set([1,0,0,1],8);
+  const r = runVertexShader(p, { inputs: v, constants: c });
+  console.log(r.status, r.outputs.map(o => o.register + ' ' + Array.from(o.value).join(',')));
+});

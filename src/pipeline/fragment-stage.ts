@@ -1,0 +1,71 @@
+/**
+ * The raster's `FragmentStage` on the shader VM: each 2×2 quad's interpolated varyings are
+ * placed in the pixel shader's v#/t# registers (by the linkage), vPos and vFace are passed
+ * through, and `runPixelQuad` shades all four lanes (helpers included, for derivatives).
+ */
+import type { DiagnosticSink } from '../common/diagnostics.js';
+import type { FragmentOutput, FragmentQuad, FragmentStage } from '../raster/raster-interfaces.js';
+import {
+  PIXEL_INPUT_REGISTERS,
+  PIXEL_TEXCOORD_SETS,
+  runPixelQuad,
+  type ShaderConstants,
+  type ShaderProgram,
+  type TextureSampler,
+} from '../shader-vm/index.js';
+import type { PixelInputTarget } from './shader-linkage.js';
+
+/** What a shader fragment stage runs with. */
+export interface ShaderFragmentOptions {
+  readonly program: ShaderProgram;
+  readonly constants: ShaderConstants;
+  readonly sampler: TextureSampler;
+  /** Per varying of the layout: the register it feeds (undefined: not a shader input). */
+  readonly targets: readonly (PixelInputTarget | undefined)[];
+  readonly diagnostics?: DiagnosticSink | undefined;
+}
+
+/** A fragment stage running pixel program `options.program` per quad. */
+export function createShaderFragmentStage(options: ShaderFragmentOptions): FragmentStage {
+  const { program, constants, sampler, targets } = options;
+  const v = new Float32Array(4 * PIXEL_INPUT_REGISTERS * 4);
+  const t = new Float32Array(4 * PIXEL_TEXCOORD_SETS * 4);
+  return {
+    shadeQuad(quad: FragmentQuad, out: FragmentOutput): void {
+      const n = quad.varyingCount;
+      const src = quad.varyings;
+      for (let slot = 0; slot < n && slot < targets.length; slot++) {
+        const target = targets[slot];
+        if (!target) continue;
+        const texture = target.file === 'texture';
+        if (texture ? target.index >= PIXEL_TEXCOORD_SETS : target.index >= PIXEL_INPUT_REGISTERS) continue;
+        for (let p = 0; p < 4; p++) {
+          const from = (p * n + slot) * 4;
+          const to = texture ? (p * PIXEL_TEXCOORD_SETS + target.index) * 4 : (p * PIXEL_INPUT_REGISTERS + target.index) * 4;
+          const dst = texture ? t : v;
+          dst[to] = src[from] ?? 0;
+          dst[to + 1] = src[from + 1] ?? 0;
+          dst[to + 2] = src[from + 2] ?? 0;
+          dst[to + 3] = src[from + 3] ?? 0;
+        }
+      }
+      const result = runPixelQuad(program, {
+        v,
+        t,
+        vPos: quad.vPos,
+        vFace: quad.vFace,
+        constants,
+        sampler,
+        activeMask: quad.mask,
+        ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
+      });
+      out.colors.set(result.colors);
+      out.colorsWritten = result.colorsWritten;
+      out.killed = result.killed;
+      if (result.depth) {
+        out.depth.set(result.depth);
+        out.depthWritten = true;
+      } else out.depthWritten = false;
+    },
+  };
+}

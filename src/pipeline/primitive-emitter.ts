@@ -1,0 +1,144 @@
+/**
+ * From assembled primitives of processed vertices to rasteriser calls: flat-shading fix-up,
+ * clipping (trivial accept / reject by outcodes, else homogeneous clipping), the viewport
+ * transform, point sizes, and one `rasterize*` call per resulting primitive, in order.
+ *
+ * Pre-transformed (POSITIONT) vertices are already in window space: they skip clipping and the
+ * viewport; a primitive with a vertex outside the guard band (or not finite) is dropped whole.
+ */
+import type { RasterContext, RasterVertex, RenderTargets } from '../raster/raster-interfaces.js';
+import { clipLine, clipPolygon, outcode, type ClipPlane } from './clip-polygon.js';
+import type { PointState } from './derive-draw-state.js';
+import { pointSize } from './point-size.js';
+import type { ProcessedVertex } from './vertex-processor.js';
+import { CLIP_GUARD_BAND, toWindow, type Viewport, type WindowPosition } from './viewport.js';
+
+/** The rasteriser's entry points (one primitive per call, drawn in call order). */
+export interface RasterBackEnd {
+  rasterizeTriangle(v0: RasterVertex, v1: RasterVertex, v2: RasterVertex, ctx: RasterContext): unknown;
+  rasterizeLine(v0: RasterVertex, v1: RasterVertex, ctx: RasterContext): unknown;
+  rasterizePoint(v: RasterVertex, size: number, ctx: RasterContext): unknown;
+  /** Why a target set cannot be drawn into, or undefined when it can (optional). */
+  checkRenderTargets?(targets: RenderTargets): string | undefined;
+}
+
+/** Everything an emitter needs for one draw. */
+export interface EmitterSetup {
+  readonly raster: RasterBackEnd;
+  readonly ctx: RasterContext;
+  readonly viewport: Viewport;
+  /** Clip volume, guard band and user planes. */
+  readonly planes: readonly ClipPlane[];
+  readonly pretransformed: boolean;
+  readonly points: PointState;
+}
+
+/** Clips, transforms and rasterises primitives of one draw. */
+export class PrimitiveEmitter {
+  /** Primitives handed to the rasteriser (after clipping: one per fan triangle). */
+  rasterized = 0;
+  private readonly setup: EmitterSetup;
+  /** Varying slots interpolated flat: copied from the provoking vertex before clipping. */
+  private readonly flatSlots: number[] = [];
+  private readonly window: WindowPosition = { x: 0, y: 0, z: 0, invW: 0 };
+
+  constructor(setup: EmitterSetup) {
+    this.setup = setup;
+    const { layout } = setup.ctx;
+    for (let s = 0; s < layout.count; s++) if (layout.interpolation[s] === 'flat') this.flatSlots.push(s);
+  }
+
+  /** Rasterises triangle (a, b, c); a is the provoking vertex. */
+  triangle(a: ProcessedVertex, b: ProcessedVertex, c: ProcessedVertex): void {
+    const { planes } = this.setup;
+    let v0 = a.data;
+    let v1 = b.data;
+    let v2 = c.data;
+    if (this.flatSlots.length > 0) {
+      v1 = this.withFlat(v0, v1);
+      v2 = this.withFlat(v0, v2);
+    }
+    if (this.setup.pretransformed) {
+      const w0 = this.direct(v0);
+      const w1 = this.direct(v1);
+      const w2 = this.direct(v2);
+      if (w0 && w1 && w2) this.emitTriangle(w0, w1, w2);
+      return;
+    }
+    const c0 = outcode(planes, v0);
+    const c1 = outcode(planes, v1);
+    const c2 = outcode(planes, v2);
+    if ((c0 & c1 & c2) !== 0) return;
+    if ((c0 | c1 | c2) === 0) {
+      this.emitTriangle(this.project(v0), this.project(v1), this.project(v2));
+      return;
+    }
+    const polygon = clipPolygon([v0, v1, v2], planes, c0 | c1 | c2);
+    if (polygon.length < 3) return;
+    const first = this.project(polygon[0]!);
+    for (let i = 1; i + 1 < polygon.length; i++) {
+      this.emitTriangle(first, this.project(polygon[i]!), this.project(polygon[i + 1]!));
+    }
+  }
+
+  /** Rasterises line (a, b); a is the provoking vertex. */
+  line(a: ProcessedVertex, b: ProcessedVertex): void {
+    const { raster, ctx, planes } = this.setup;
+    const v0 = a.data;
+    const v1 = this.flatSlots.length > 0 ? this.withFlat(v0, b.data) : b.data;
+    if (this.setup.pretransformed) {
+      const w0 = this.direct(v0);
+      const w1 = this.direct(v1);
+      if (w0 && w1) {
+        raster.rasterizeLine(w0, w1, ctx);
+        this.rasterized++;
+      }
+      return;
+    }
+    const c0 = outcode(planes, v0);
+    const c1 = outcode(planes, v1);
+    if ((c0 & c1) !== 0) return;
+    const clipped = (c0 | c1) === 0 ? [v0, v1] : clipLine(v0, v1, planes, c0 | c1);
+    if (!clipped) return;
+    raster.rasterizeLine(this.project(clipped[0]!), this.project(clipped[1]!), ctx);
+    this.rasterized++;
+  }
+
+  /** Rasterises a point; points are clipped by their centre (D3D9), never cut. */
+  point(a: ProcessedVertex): void {
+    const { raster, ctx, planes, viewport, points } = this.setup;
+    let v: RasterVertex | undefined;
+    if (this.setup.pretransformed) v = this.direct(a.data);
+    else if (outcode(planes, a.data) === 0) v = this.project(a.data);
+    if (!v) return;
+    const size = pointSize(points, Number.isNaN(a.pointSize) ? undefined : a.pointSize, viewport.h);
+    raster.rasterizePoint(v, size, ctx);
+    this.rasterized++;
+  }
+
+  private emitTriangle(v0: RasterVertex, v1: RasterVertex, v2: RasterVertex): void {
+    this.setup.raster.rasterizeTriangle(v0, v1, v2, this.setup.ctx);
+    this.rasterized++;
+  }
+
+  /** A copy of `v` whose flat varyings are the provoking vertex's. */
+  private withFlat(provoking: Float32Array, v: Float32Array): Float32Array {
+    const out = v.slice();
+    for (const s of this.flatSlots) out.set(provoking.subarray(4 + s * 4, 8 + s * 4), 4 + s * 4);
+    return out;
+  }
+
+  /** Window vertex of clip vertex `v`. */
+  private project(v: Float32Array): RasterVertex {
+    const w = toWindow(this.setup.viewport, v[0]!, v[1]!, v[2]!, v[3]!, this.window);
+    return { x: w.x, y: w.y, z: w.z, invW: w.invW, varyings: v.subarray(4) };
+  }
+
+  /** A pre-transformed vertex as it is, or undefined outside the guard band. */
+  private direct(v: Float32Array): RasterVertex | undefined {
+    const x = v[0]!;
+    const y = v[1]!;
+    if (!(Math.abs(x) <= CLIP_GUARD_BAND && Math.abs(y) <= CLIP_GUARD_BAND)) return undefined;
+    return { x, y, z: v[2]!, invW: v[3]!, varyings: v.subarray(4) };
+  }
+}

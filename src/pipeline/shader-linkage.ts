@@ -1,0 +1,101 @@
+/**
+ * Linking the vertex stage's outputs to the pixel shader's inputs by semantic (usage, usage
+ * index), D3D9 style (svga3d-protocol.md §5.6):
+ *
+ * - vs < 3.0 oD0/oD1 → COLOR0/1 → ps < 3.0 v0/v1; oT0–oT7 → TEXCOORD0–7 → t0–t7;
+ * - vs_3_0 `o#` and ps_3_0 `v#` by their DCL usage and index;
+ * - POSITIONT draws feed the pixel shader straight from the declaration's elements.
+ *
+ * Each pixel-shader input becomes one varying of the raster's layout; a semantic the vertex stage
+ * does not produce gets the stage's documented default. The vertex fog factor (oFog) rides as
+ * one more varying when vertex fog is on.
+ */
+import type { VaryingInterpolation, VaryingLayout } from '../raster/raster-interfaces.js';
+import { MAX_VARYINGS } from '../raster/raster-interfaces.js';
+import { DeclUsage, inputSignature, type ShaderProgram } from '../shader-vm/index.js';
+
+/** A semantic. */
+export interface Semantic {
+  readonly usage: number;
+  readonly usageIndex: number;
+}
+
+/** Where a varying goes in the pixel shader: v# (`input`) or t# (`texture`, ps < 3.0). */
+export interface PixelInputTarget {
+  readonly file: 'input' | 'texture';
+  readonly index: number;
+}
+
+/** The result of linking. */
+export interface Linkage {
+  readonly layout: VaryingLayout;
+  /** Per varying: index of the vertex output entry that feeds it, or −1 for the default. */
+  readonly sources: readonly number[];
+  /** Per varying: the value used when `sources` is −1. */
+  readonly defaults: readonly (readonly [number, number, number, number])[];
+  /** Per varying: where the pixel shader reads it; undefined for the fog varying. */
+  readonly targets: readonly (PixelInputTarget | undefined)[];
+}
+
+/** What linking needs to know about the draw. */
+export interface LinkOptions {
+  /** SHADEMODE FLAT: colour varyings take the provoking vertex's value. */
+  readonly flat: boolean;
+  /** Vertex fog is on: carry FOG0's x as the fog factor. */
+  readonly vertexFog: boolean;
+  /** Default value of a semantic the vertex stage does not output. */
+  readonly defaultFor: (s: Semantic) => readonly [number, number, number, number];
+}
+
+function findEntry(entries: readonly Semantic[], usage: number, usageIndex: number): number {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.usage === usage && e.usageIndex === usageIndex) return i;
+  }
+  return -1;
+}
+
+/** The pixel shader's inputs as semantics and targets (ps < 3.0: v0/v1 and t0–t7). */
+function pixelInputs(ps: ShaderProgram): { semantic: Semantic; target: PixelInputTarget }[] {
+  return inputSignature(ps)
+    .filter((e) => e.file === 'input' || e.file === 'texture')
+    .map((e) => ({
+      semantic: { usage: e.usage, usageIndex: e.usageIndex },
+      target: { file: e.file === 'texture' ? ('texture' as const) : ('input' as const), index: e.index },
+    }));
+}
+
+/**
+ * Links `outputs` (the vertex stage's output semantics, in its order) to pixel program `ps`.
+ * Inputs beyond MAX_VARYINGS are dropped (SVGA3D allows 16 pixel inputs, so only a hostile
+ * program gets there); the fog varying is added only when a slot is left.
+ */
+export function linkStages(outputs: readonly Semantic[], ps: ShaderProgram, options: LinkOptions): Linkage {
+  const sources: number[] = [];
+  const defaults: (readonly [number, number, number, number])[] = [];
+  const targets: (PixelInputTarget | undefined)[] = [];
+  const interpolation: VaryingInterpolation[] = [];
+  const spriteCoordVaryings: number[] = [];
+  for (const { semantic, target } of pixelInputs(ps)) {
+    if (sources.length >= MAX_VARYINGS) break;
+    const slot = sources.length;
+    sources.push(findEntry(outputs, semantic.usage, semantic.usageIndex));
+    defaults.push(options.defaultFor(semantic));
+    targets.push(target);
+    interpolation.push(options.flat && semantic.usage === DeclUsage.COLOR ? 'flat' : 'perspective');
+    if (semantic.usage === DeclUsage.TEXCOORD) spriteCoordVaryings.push(slot);
+  }
+  let fogVarying: number | undefined;
+  const fogEntry = findEntry(outputs, DeclUsage.FOG, 0);
+  if (options.vertexFog && fogEntry >= 0 && sources.length < MAX_VARYINGS) {
+    fogVarying = sources.length;
+    sources.push(fogEntry);
+    defaults.push([1, 0, 0, 1]);
+    targets.push(undefined);
+    interpolation.push('perspective');
+  }
+  const layout: VaryingLayout = fogVarying === undefined
+    ? { count: sources.length, interpolation, spriteCoordVaryings }
+    : { count: sources.length, interpolation, spriteCoordVaryings, fogVarying };
+  return { layout, sources, defaults, targets };
+}
