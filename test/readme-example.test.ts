@@ -41,7 +41,7 @@ const images = new Map<string, Rgba8Image>();
 const summary = replayTrace(trace, { onImage: (name, image) => images.set(name, image) });
 
 const frame = images.get('frame-000');
-console.log(frame?.width, frame?.height, frame?.data.subarray(0, 4)); // 64 32 [255, 128, 0, 255]
+console.log(frame?.width, frame?.height, frame?.data.subarray(0, 4)); // 64 32 Uint8Array(4) [ 255, 128, 0, 255 ]
 console.log(summary.commands, summary.diagnostics.length); // { SURFACE_DEFINE: 1, SURFACE_DMA: 1, PRESENT: 1 } 0
 // README-EXAMPLE-END
 
