@@ -91,15 +91,15 @@ export function formatWriteMask(mask: number): string {
 }
 
 /**
- * Swizzle as fxc prints it: nothing for identity, else the four components with trailing repeats
- * of the last one dropped (`.x` = `.xxxx`, `.xy` = `.xyyy`, `.yzxw`).
+ * Swizzle as fxc prints it: nothing for identity, one letter for a replicate (`.x` = `.xxxx`),
+ * otherwise all four (`.yzxw`, and `.xzww`: fxc does not drop trailing repeats). The assembler
+ * also takes the short forms, which repeat their last letter.
  */
 export function formatSwizzle(swizzle: number): string {
   if (swizzle === 0xe4) return '';
   const comps = [0, 1, 2, 3].map((i) => (swizzle >>> (2 * i)) & 3);
-  let n = 4;
-  while (n > 1 && comps[n - 1] === comps[n - 2]) n--;
-  return '.' + comps.slice(0, n).map((c) => COMPONENTS[c]).join('');
+  if (comps.every((c) => c === comps[0])) return `.${COMPONENTS[comps[0] ?? 0]}`;
+  return '.' + comps.map((c) => COMPONENTS[c]).join('');
 }
 
 /** Destination shift suffix: `_x2`, `_d4`; empty for 0. */
