@@ -29,8 +29,18 @@ export interface TextureStageState {
    * BUMPENVLSCALE, BUMPENVLOFFSET (SVGA3D_TS_BUMPENVMAT00 … LOFFSET). Missing = zeros.
    */
   readonly bumpEnv?: Float32Array;
-  /** Bit per stage whose TEXTURETRANSFORMFLAGS has PROJECTED: ps_1_1–1_3 `tex` divides by .w. */
+  /**
+   * Bit per stage whose TEXTURETRANSFORMFLAGS has PROJECTED: ps_1_1–1_3 `tex` and `texbem(l)`
+   * divide the coordinates by their last one (see `projectedCount`).
+   */
   readonly projected?: number;
+  /**
+   * Per stage, the TEXTURETRANSFORMFLAGS count (2–4) of a projected stage: the coordinate that
+   * divides is number count − 1 (0-based), and it divides the ones before it. Default 4 (by .w).
+   */
+  readonly projectedCount?: ArrayLike<number>;
+  /** Bit per stage bound to a cube texture, where projection is ignored (as D3D9 does). */
+  readonly cubeStages?: number;
 }
 
 /** Outcome of an invocation. */

@@ -86,6 +86,17 @@ function texcoord(ctx: ExecContext, stage: number, lane: number): Float32Array {
   return ctx.m.texcoords.subarray(o, o + 4);
 }
 
+/**
+ * ps_1_1–1_3 projection of a stage: the index of the coordinate that divides (count − 1 of the
+ * stage's TEXTURETRANSFORMFLAGS, default .w), or −1 when the stage is not projected or is a cube.
+ */
+function projectionDivisor(ctx: ExecContext, stage: number): number {
+  const st = ctx.stages;
+  if (!(((st.projected ?? 0) >> stage) & 1) || ((st.cubeStages ?? 0) >> stage) & 1) return -1;
+  const count = (st.projectedCount?.[stage] as number | undefined) ?? 4;
+  return count >= 2 && count <= 4 ? count - 1 : 3;
+}
+
 function bump(ctx: ExecContext, stage: number, k: number): number {
   const b = ctx.stages.bumpEnv;
   return b ? ((b[stage * 6 + k] as number) ?? 0) : 0;
@@ -112,12 +123,13 @@ export function execTextureOp(ctx: ExecContext, it: OpInstruction, exec: number)
       if (ps13) {
         // tex t#: stage and coordinate set are the register number.
         const stage = dst.index;
-        const projected = ((ctx.stages.projected ?? 0) >> stage) & 1;
+        const divisor = projectionDivisor(ctx, stage);
         forLanes(ctx, (l) => {
           const tc = texcoord(ctx, stage, l);
-          for (let i = 0; i < 4; i++) coords[l * 4 + i] = projected && i < 3 ? fr((tc[i] as number) / (tc[3] as number)) : (tc[i] as number);
+          const q = divisor < 0 ? 1 : (tc[divisor] as number);
+          for (let i = 0; i < 4; i++) coords[l * 4 + i] = i < divisor ? fr((tc[i] as number) / q) : (tc[i] as number);
         });
-        sample(ctx, stage, projected ? 'projected' : 'plain', exec);
+        sample(ctx, stage, divisor < 0 ? 'plain' : 'projected', exec);
         writeLanes(ctx, it, dst, result, exec);
         return true;
       }
@@ -206,11 +218,11 @@ export function execTextureOp(ctx: ExecContext, it: OpInstruction, exec: number)
     case Opcode.TEXBEML: {
       if (!dst || !src0) return true;
       const stage = dst.index;
-      const projected = ((ctx.stages.projected ?? 0) >> stage) & 1;
+      const divisor = projectionDivisor(ctx, stage);
       forLanes(ctx, (l) => {
         m.readSrc(src0, l, s);
         const tc = texcoord(ctx, stage, l);
-        const w = projected ? (tc[3] as number) : 1;
+        const w = divisor < 0 ? 1 : (tc[divisor] as number);
         const u0 = fr((tc[0] as number) / w);
         const v0 = fr((tc[1] as number) / w);
         const du = s[0] as number;

@@ -174,6 +174,12 @@ describe('ps_1_x (assembled)', () => {
     const r = colors(asm('ps_1_1\ntex t2\nmov r0, t2'), { t: tcoords(2, same([1, 2, 3, 4])), sampler: s, stages: { projected: 0b100 } });
     expect(r[0]).toEqual([0.25, 0.5, 0.75, 1]);
     expect([s.seen[0]?.sampler, s.seen[0]?.variant, ...Array.from(s.seen[0]?.coords.subarray(0, 4) ?? [])]).toEqual([2, 'projected', 0.25, 0.5, 0.75, 4]);
+    // COUNT3 | PROJECTED divides u, v by the third coordinate; a cube stage ignores projection.
+    const t3 = tcoords(2, same([1, 2, 4, 8]));
+    colors(asm('ps_1_1\ntex t2\nmov r0, t2'), { t: t3, sampler: s, stages: { projected: 0b100, projectedCount: [4, 4, 3] } });
+    expect([s.seen[1]?.variant, ...Array.from(s.seen[1]?.coords.subarray(0, 4) ?? [])]).toEqual(['projected', 0.25, 0.5, 4, 8]);
+    colors(asm('ps_1_1\ntex t2\nmov r0, t2'), { t: t3, sampler: s, stages: { projected: 0b100, cubeStages: 0b100 } });
+    expect([s.seen[2]?.variant, ...Array.from(s.seen[2]?.coords.subarray(0, 4) ?? [])]).toEqual(['plain', 1, 2, 4, 8]);
   });
   it('texkill in ps_1_1 tests the texture coordinate set, xyz only', () => {
     const t = tcoords(1, [[0, 0, 0, -1], [0, -0.5, 0, 0], [1, 1, 1, 1], [0, 0, -1, 0]]);
