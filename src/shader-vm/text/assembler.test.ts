@@ -101,6 +101,16 @@ describe('assembler encodings', () => {
     expect(disassemble(r.bytes)).toBe(text);
   });
 
+  it('indents flow-control bodies by two spaces per level as fxc does', () => {
+    const text = [
+      '    vs_2_x', '    rep i0', '      if_lt r0.x, c0.x', '        break', '      else', '        mov r0, c1',
+      '      endif', '      add r0, r0, c2', '    endrep', '    mov oPos, r0', '',
+    ].join('\n');
+    const r = assemble(text);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+    expect(disassemble(r.bytes)).toBe(text);
+  });
+
   it('encodes co-issue with the + prefix on the second instruction of the pair', () => {
     expect(body('ps_1_1\nmov r0.rgb, t0\n+mov r0.a, t0')).toEqual([
       0x00000001, 0x80070000, 0xb0e40000,

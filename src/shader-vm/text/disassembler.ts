@@ -105,8 +105,18 @@ export function disassemble(input: Uint8Array | Uint32Array | ShaderProgram): st
   } else {
     program = input;
   }
-  const lines = [`    ${versionName(program.version)}`];
-  // fxc puts the co-issue `+` into the indentation: `  + mul r0.w, t0.w, c0.w`.
-  for (const ins of program.instructions) lines.push(`${ins.coissue ? '  ' : '    '}${formatInstruction(ins, program.version)}`);
+  const v = program.version;
+  const lines = [`    ${versionName(v)}`];
+  // fxc indents the body of if/loop/rep by two more spaces per level, and puts the co-issue `+`
+  // into the indentation: `  + mul r0.w, t0.w, c0.w`.
+  let depth = 0;
+  for (const ins of program.instructions) {
+    const flow = ins.kind === 'op' ? findOpcode(ins.opcode, v)?.flow : undefined;
+    const closes = flow === 'endif' || flow === 'endloop' || flow === 'endrep';
+    if (closes) depth = Math.max(0, depth - 1);
+    const indent = ' '.repeat(4 + 2 * (flow === 'else' ? Math.max(0, depth - 1) : depth) - (ins.coissue ? 2 : 0));
+    lines.push(indent + formatInstruction(ins, v));
+    if (flow === 'if' || flow === 'ifc' || flow === 'loop' || flow === 'rep') depth = Math.min(depth + 1, 64);
+  }
   return lines.join('\n') + '\n';
 }
