@@ -226,7 +226,8 @@ export class SvgaDevice {
     const result = runCommands(snapshot.bytes, this.table, this.diagnostics, this.counts, {
       offsetOf: (linear) => ringOffset(snapshot, linear),
       maxCommands: this.maxCommandsPerDrain,
-      partialTail: !snapshot.full,
+      // A cut-off last command waits for the guest, unless it can never fit the ring.
+      partialTail: true,
       maxCommandBytes: snapshot.max - snapshot.min - 4,
     });
     advanceStop(this.fifoMemory, snapshot, result.consumed);

@@ -109,10 +109,14 @@ export function runCommands(
   return { consumed, executed, budgetHit };
 }
 
-/** Whether a cut-off 3D command announces more bytes than the ring can ever hold. */
+/**
+ * Whether a cut-off command can never be completed: the ring already holds all it can and the
+ * command is all of it, or a 3D header announces more bytes than the ring can hold.
+ */
 function neverFits(bytes: Uint8Array, entry: { offset: number; code: number }, maxCommandBytes: number | undefined): boolean {
-  if (maxCommandBytes === undefined || entry.code !== DecoderDiagnostics.E_SIZE_PAST_END.code) return false;
-  if (entry.offset + 8 > bytes.length) return false;
+  if (maxCommandBytes === undefined) return false;
+  if (entry.offset === 0 && bytes.length >= maxCommandBytes) return true;
+  if (entry.code !== DecoderDiagnostics.E_SIZE_PAST_END.code || entry.offset + 8 > bytes.length) return false;
   const size = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(entry.offset + 4, true);
   return 8 + size > maxCommandBytes;
 }

@@ -95,6 +95,25 @@ describe('processFifo', () => {
     expect(list.items).toEqual([]);
   });
 
+  it('keeps a cut-off command behind whole ones even when the ring is full', () => {
+    const { device, list } = testDevice();
+    setUpRing(device);
+    device.executeFifo(stream((w) => w.contextDefine({ cid: 1 })));
+    // 1530 FENCEs (12240 bytes), then 44 bytes of a 76-byte SETRENDERSTATE: ring − 4 bytes in
+    // all, the most the guest can queue. Once the FENCEs are consumed the rest fits.
+    push(device, stream((w) => {
+      for (let i = 0; i < 1530; i++) w.fence(i + 1);
+      w.raw([1049, 68, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }));
+    expect(device.fifoMemory[FifoReg.NEXT_CMD]).toBe(MAX - 4);
+    expect(device.processFifo()).toBe(1530);
+    expect(device.fifoMemory[FifoReg.STOP]).toBe(MIN + 12240);
+    push(device, new Uint8Array(32));
+    expect(device.processFifo()).toBe(1);
+    expect(device.commandCounts().get('SETRENDERSTATE')).toBe(1);
+    expect(where(list.items)).toEqual([]);
+  });
+
   it('reports diagnostics at FIFO byte offsets', () => {
     const { device, list } = testDevice();
     setUpRing(device, MAX - 8);

@@ -21,8 +21,6 @@ export interface RingSnapshot {
   readonly next: number;
   /** The bytes from STOP to NEXT_CMD, wrap reassembled. */
   readonly bytes: Uint8Array;
-  /** True when the ring holds as much as it ever can (a command that still does not frame never will). */
-  readonly full: boolean;
 }
 
 /** Why the ring cannot be used, or the pending bytes. */
@@ -60,8 +58,7 @@ export function readRing(fifo: Uint32Array): RingRead {
   const first = Math.min(length, max - stop);
   bytes.set(memory.subarray(stop, stop + first), 0);
   if (first < length) bytes.set(memory.subarray(min, min + (length - first)), first);
-  // NEXT_CMD == STOP means empty, so the guest can fill at most ring − 4 bytes.
-  return { kind: 'pending', snapshot: { min, max, stop, next, bytes, full: length >= ring - 4 } };
+  return { kind: 'pending', snapshot: { min, max, stop, next, bytes } };
 }
 
 /** The FIFO byte offset of byte `linear` of a snapshot's `bytes`. */
