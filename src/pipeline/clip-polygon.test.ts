@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { clipLine, clipPolygon, outcode, type ClipPlane } from './clip-polygon.js';
+import { CLIP_GUARD_BAND, toWindow, volumePlanes } from './viewport.js';
+
+/** A clip vertex: x, y, z, w and one varying (c, 2c, 0, 1). */
+function v(x: number, y: number, z: number, w: number, c: number): Float32Array {
+  return new Float32Array([x, y, z, w, c, 2 * c, 0, 1]);
+}
+const list = (vs: readonly Float32Array[]) => vs.map((p) => Array.from(p));
+
+const NEAR: ClipPlane = [0, 0, 1, 0];
+const FAR: ClipPlane = [0, 0, -1, 1];
+
+describe('clipPolygon', () => {
+  it('near plane z = 0: cuts both edges at t = 1/2, interpolating the varying, keeps the orientation', () => {
+    const a = v(0, 0, -1, 1, 0);
+    const b = v(1, 0, 1, 1, 1);
+    const c = v(0, 1, 1, 1, 2);
+    expect(outcode([NEAR], a)).toBe(1);
+    expect(list(clipPolygon([a, b, c], [NEAR], 1))).toEqual([
+      [0.5, 0, 0, 1, 0.5, 1, 0, 1],
+      [1, 0, 1, 1, 1, 2, 0, 1],
+      [0, 1, 1, 1, 2, 4, 0, 1],
+      [0, 0.5, 0, 1, 1, 2, 0, 1],
+    ]);
+  });
+
+  it('far plane z = w: one vertex in, a triangle is left with the cut points at z = w', () => {
+    // d = w − z: a 0.5, b −1.5 (t = 0.25 from a), c −0.5 (t = 0.5 from a).
+    const a = v(0, 0, 0.5, 1, 0);
+    const b = v(4, 0, 3, 1.5, 4);
+    const c = v(0, 4, 2, 1.5, 8);
+    expect(list(clipPolygon([a, b, c], [FAR], 1))).toEqual([
+      [0, 0, 0.5, 1, 0, 0, 0, 1],
+      [1, 0, 1.125, 1.125, 1, 2, 0, 1],
+      [0, 2, 1.25, 1.25, 4, 8, 0, 1],
+    ]);
+  });
+
+  it('a triangle wholly outside one plane leaves nothing; planes not in the mask are ignored', () => {
+    const t = [v(0, 0, -1, 1, 0), v(1, 0, -2, 1, 0), v(0, 1, -1, 1, 0)];
+    expect(clipPolygon(t, [NEAR], 1)).toEqual([]);
+    expect(clipPolygon(t, [NEAR], 0)).toHaveLength(3);
+  });
+
+  it('a user plane x ≤ w/2 in clip space', () => {
+    const plane: ClipPlane = [-1, 0, 0, 0.5];
+    const out = clipPolygon([v(0, 0, 0.5, 1, 0), v(1, 0, 0.5, 1, 1), v(0, 1, 0.5, 1, 1)], [plane], 1);
+    expect(list(out)).toEqual([
+      [0, 0, 0.5, 1, 0, 0, 0, 1],
+      [0.5, 0, 0.5, 1, 0.5, 1, 0, 1],
+      [0.5, 0.5, 0.5, 1, 1, 2, 0, 1],
+      [0, 1, 0.5, 1, 1, 2, 0, 1],
+    ]);
+  });
+
+  it('NaN positions are outside every plane', () => {
+    expect(outcode([NEAR, FAR], v(0, 0, NaN, 1, 0))).toBe(3);
+  });
+});
+
+describe('clipLine', () => {
+  it('cuts at the near plane from the inside end', () => {
+    expect(list(clipLine(v(0, 0, 1, 1, 0), v(2, 0, -1, 1, 4), [NEAR], 1)!)).toEqual([
+      [0, 0, 1, 1, 0, 0, 0, 1],
+      [1, 0, 0, 1, 2, 4, 0, 1],
+    ]);
+    expect(clipLine(v(0, 0, -1, 1, 0), v(2, 0, -1, 1, 4), [NEAR], 1)).toBeUndefined();
+  });
+
+  it('the guard band cuts x only where the window position leaves it', () => {
+    const vp = { x: 0, y: 0, w: 100, h: 100, zMin: 0, zMax: 1 };
+    const planes = volumePlanes(vp);
+    // On-screen and well outside the screen but inside the band: untouched.
+    const inside = v(600, -600, 0.5, 1, 0);
+    expect(outcode(planes, inside)).toBe(0);
+    const far = v(2000, 0, 0.5, 1, 1);
+    expect(outcode(planes, far)).toBe(1 << 3);
+    const [, cut] = clipLine(v(0, 0, 0.5, 1, 0), far, planes, 1 << 3)!;
+    const w = toWindow(vp, cut[0]!, cut[1]!, cut[2]!, cut[3]!, { x: 0, y: 0, z: 0, invW: 0 });
+    expect(Math.abs(w.x - CLIP_GUARD_BAND)).toBeLessThan(0.01);
+    expect(w.y).toBe(50);
+  });
+});
