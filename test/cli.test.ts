@@ -136,6 +136,27 @@ describe('svga3d render', () => {
   });
 });
 
+describe('svga3d dump', () => {
+  it('prints the records and commands of a trace with exit 0', async () => {
+    const path = join(tmp, 'dump-me.svgatrace');
+    writeFileSync(path, cleanTrace());
+    const r = await run('dump', path);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual([
+      '@00000010 #0 REG_WRITE register=ID value=0x90000002',
+      '@00000020 #1 REG_WRITE register=WIDTH value=4',
+      '@00000030 #2 REG_WRITE register=HEIGHT value=2',
+      '@00000040 #3 REG_WRITE register=BITS_PER_PIXEL value=32',
+      '@00000050 #4 REG_WRITE register=ENABLE value=1',
+      '@00000060 #5 REG_WRITE register=CONFIG_DONE value=1',
+      '@00000070 #6 VRAM_WRITE offset=0x0 bytes=32',
+      '@0000009c #7 FIFO bytes=20',
+      '@000000a4   UPDATE x=0 y=0 width=4 height=2',
+      '@000000b8 #8 CHECKPOINT screen id=0 name=shot',
+    ]);
+  });
+});
+
 describe('svga3d demo', () => {
   it('renders the corpus it finds and the demo scene, and says where', () => {
     const corpus = join(tmp, 'mini-corpus');
