@@ -13,6 +13,7 @@ function w(code: number, name: string): DiagnosticCode {
   return { code, name, severity: 'warning' };
 }
 
+/** The front end's diagnostic codes, by name. */
 export const ShaderDiag = {
   // Framing.
   EMPTY: e(4000, 'E_SHADER_EMPTY'),

@@ -230,6 +230,7 @@ export interface PhaseInstruction extends InstructionBase {
   readonly kind: 'phase';
 }
 
+/** One decoded instruction; `kind` tells the shape. */
 export type Instruction =
   | OpInstruction
   | DclInstruction
