@@ -63,12 +63,17 @@ function clampedCount(count: number): number {
   return Math.min(MAX_VARYINGS, Math.floor(count));
 }
 
+/**
+ * The clip rectangle ∩ the targets' extent. Fractional bounds are rounded up (pixel i is inside
+ * when x0 ≤ i < x1); a NaN bound empties the rectangle.
+ */
 function intersectClip(clip: PixelRect, extent: PixelRect): PixelRect {
-  const lo = (v: number, fallback: number) => (Number.isFinite(v) ? Math.ceil(v) : fallback);
-  const x0 = Math.max(lo(clip.x0, 0), extent.x0);
-  const y0 = Math.max(lo(clip.y0, 0), extent.y0);
-  const x1 = Math.min(lo(clip.x1, 0), extent.x1);
-  const y1 = Math.min(lo(clip.y1, 0), extent.y1);
+  const { x0: cx0, y0: cy0, x1: cx1, y1: cy1 } = clip;
+  if ([cx0, cy0, cx1, cy1].some(Number.isNaN)) return { x0: 0, y0: 0, x1: 0, y1: 0 };
+  const x0 = Math.max(Math.ceil(cx0), extent.x0);
+  const y0 = Math.max(Math.ceil(cy0), extent.y0);
+  const x1 = Math.min(Math.ceil(cx1), extent.x1);
+  const y1 = Math.min(Math.ceil(cy1), extent.y1);
   return { x0, y0, x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
 }
 

@@ -136,7 +136,8 @@ export interface RenderTarget {
 /**
  * The bound targets of a draw. Depth and stencil may be the same image (Z_D24S8 bound to both
  * slots): each test reads and writes only its own bits. Pixels outside any bound target are not
- * drawn (the clip rectangle is intersected with every target's size).
+ * drawn (the clip rectangle is intersected with every target's size); with no target bound at
+ * all nothing is drawn or counted.
  */
 export interface RenderTargets {
   /** COLOR0–3; undefined entries are unbound. Entries past MAX_RENDER_TARGETS are ignored. */

@@ -38,7 +38,8 @@ export interface RasterizerState {
   readonly fillMode: number;
   /**
    * Pixels that may be written: render target ∩ viewport ∩ scissor (when SCISSORTESTENABLE),
-   * half-open. The rasteriser further intersects it with every bound target's size.
+   * half-open; fractional bounds round up, a NaN bound empties it. The rasteriser further
+   * intersects it with every bound target's size.
    */
   readonly clip: PixelRect;
   /** DEPTHBIAS, in depth units (added to window z). */

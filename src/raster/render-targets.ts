@@ -52,7 +52,7 @@ export interface BoundTargets {
   readonly colors: readonly (BoundColorTarget | undefined)[];
   readonly depth: BoundDepthTarget | undefined;
   readonly stencil: BoundDepthTarget | undefined;
-  /** Pixels inside every bound target: [0, width) × [0, height) of the smallest. */
+  /** Pixels inside every bound target: [0, width) × [0, height) of the smallest; empty when none is bound. */
   readonly extent: PixelRect;
 }
 
@@ -159,8 +159,8 @@ export function bindRenderTargets(targets: RenderTargets): BoundTargets | string
     stencil = bound;
     fit(targets.stencil.image);
   }
-  // With nothing bound, nothing limits the extent but the guard band the clip rectangle obeys.
-  const extent: PixelRect = { x0: 0, y0: 0, x1: x1 === Infinity ? 1 << 15 : x1, y1: y1 === Infinity ? 1 << 15 : y1 };
+  // With nothing bound there is nothing to draw into (and nothing would bound the walk).
+  const extent: PixelRect = { x0: 0, y0: 0, x1: x1 === Infinity ? 0 : x1, y1: y1 === Infinity ? 0 : y1 };
   return { colors, depth, stencil, extent };
 }
 
