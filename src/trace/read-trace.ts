@@ -26,8 +26,11 @@ export type GunzipFn = (compressed: Uint8Array, maxOutputBytes: number) => Uint8
 /** Default bound on a decompressed trace: 1 GiB. */
 export const MAX_TRACE_BYTES = 1024 * 1024 * 1024;
 
-/** Default bound on the records `readTrace` collects into an array (streaming has none). */
-export const MAX_COLLECTED_RECORDS = 1 << 22;
+/**
+ * Default bound on the records `readTrace` collects into an array: about 300 MB of record objects
+ * at worst. Streaming ({@link traceRecords}, which replay uses) has no such bound.
+ */
+export const MAX_COLLECTED_RECORDS = 1 << 20;
 
 /** Options of {@link openTrace} and {@link readTrace}. */
 export interface ReadTraceOptions {
