@@ -95,6 +95,7 @@ const PASS: readonly [number, number, number] = [TA.PREVIOUS, TA.PREVIOUS, TA.PR
 export function pixelKey(ctx: FixedFunctionContext, inputs: FixedFunctionPixelInputs): PixelKey {
   const stages: PixelStageKey[] = [];
   for (let s = 0; s < FF_STAGES; s++) {
+    const prev = stages[s - 1];
     let colorOp = ctx.textureState(s, TS.COLOROP) >>> 0;
     if (colorOp <= TC.DISABLE || colorOp >= TC.MAX) break;
     let alphaOp = ctx.textureState(s, TS.ALPHAOP) >>> 0;
@@ -111,7 +112,10 @@ export function pixelKey(ctx: FixedFunctionContext, inputs: FixedFunctionPixelIn
       alphaOp = TC.SELECTARG1;
       alphaArgs = [...PASS];
     }
-    const samples = readsTexture(colorOp, colorArgs) || readsTexture(alphaOp, alphaArgs) || opSamples(colorOp) || opSamples(alphaOp);
+    // A stage after PREMODULATE samples its bound texture even if its own ops do not read it.
+    const premodulated = prev !== undefined && (prev.colorOp === TC.PREMODULATE || prev.alphaOp === TC.PREMODULATE);
+    const samples = readsTexture(colorOp, colorArgs) || readsTexture(alphaOp, alphaArgs) || opSamples(colorOp) ||
+      opSamples(alphaOp) || (premodulated && hasTexture);
     const coord = inputs.pretransformed ? (ctx.textureState(s, TS.TEXCOORDINDEX) >>> 0) % FF_STAGES : s;
     const flags = ctx.textureState(s, TS.TEXTURETRANSFORMFLAGS);
     // PROJECTED divides by the last component the transform outputs (w when it outputs fewer than 2).

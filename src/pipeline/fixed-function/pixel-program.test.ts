@@ -70,7 +70,7 @@ describe('texture combiners (arg1 TEXTURE, arg2 DIFFUSE, arg0 SPECULAR; SVGA op 
       stage(ctx, 1, TC.SELECTARG1, TC.SELECTARG1, TA.PREVIOUS, TA.PREVIOUS);
       const out = run(ctx);
       const expected = [0, 1, 2, 3].map((c) =>
-        sat(formula(T[c]!, D[c]!, S[c]!, c === 3 ? T[3]! : T[3]!, D[3]!, T1[c]!)));
+        sat(formula(T[c]!, D[c]!, S[c]!, T[3]!, D[3]!, T1[c]!)));
       expect(out).toEqual(expected);
     });
   }
@@ -86,11 +86,11 @@ describe('texture combiners (arg1 TEXTURE, arg2 DIFFUSE, arg0 SPECULAR; SVGA op 
 
   it('DOTPRODUCT3 (15) puts 4·Σ(a1 − ½)(a2 − ½) in every channel, alpha too', () => {
     const ctx = newContext();
-    stage(ctx, 0, TC.DOTPRODUCT3, TC.SELECTARG2, TA.TEXTURE, TA.DIFFUSE);
-    // (0.75 − .5)(1 − .5) + (1 − .5)(.75 − .5) + (.5 − .5)·x = 0.25 → ×4 = 1; use smaller values:
+    stage(ctx, 0, TC.DOTPRODUCT3, TC.SELECTARG2, TA.TEXTURE | 0x20, TA.DIFFUSE);
     const out = run(ctx);
-    const dot = 4 * ((T[0]! - 0.5) * (D[0]! - 0.5) + (T[1]! - 0.5) * (D[1]! - 0.5) + (T[2]! - 0.5) * (D[2]! - 0.5));
-    expect(dot).toBe(0.1875);
+    const t = T.map((x) => 1 - x);
+    const dot = 4 * ((t[0]! - 0.5) * (D[0]! - 0.5) + (t[1]! - 0.5) * (D[1]! - 0.5) + (t[2]! - 0.5) * (D[2]! - 0.5));
+    expect(dot).toBe(0.375);
     expect(out).toEqual([dot, dot, dot, dot]);
   });
 });
