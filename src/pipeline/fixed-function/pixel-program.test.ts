@@ -22,7 +22,7 @@ function run(ctx: ContextState, textures: number[] = [2, 2], t?: (number[] | und
   return runPixel(p.program, p.constants, { diffuse: D, specular: S, texcoord: t ?? [] }, new FakeSampler({ 0: T, 1: T1 }));
 }
 
-function stage(ctx: ContextState, s: number, colorOp: number, alphaOp: number, a1: number, a2: number, a0 = TA.PREVIOUS): void {
+function stage(ctx: ContextState, s: number, colorOp: number, alphaOp: number, a1: number, a2: number, a0: number = TA.PREVIOUS): void {
   setTs(ctx, s, TS.COLOROP, colorOp);
   setTs(ctx, s, TS.ALPHAOP, alphaOp);
   setTs(ctx, s, TS.COLORARG1, a1);
