@@ -43,3 +43,4 @@ export { checkRenderTargets } from './render-targets.js';
 export { compare, stencilOp } from './depth-stencil-test.js';
 export { blendColors, blendFactor, unpackArgb } from './blend.js';
 export { fogFactor } from './pixel-fog.js';
+export { GUARD_BAND_PIXELS, SUBPIXEL_BITS, SUBPIXEL_ONE } from './subpixel.js';

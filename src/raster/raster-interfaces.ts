@@ -70,7 +70,7 @@ export type RasterPrimitive = 'triangle' | 'line' | 'point';
  * reused from quad to quad: copy what must outlive `shadeQuad`.
  */
 export interface FragmentQuad {
-  /** Top-left pixel of the quad (both even for triangles; any for lines and points). */
+  /** Top-left pixel of the quad; both even for every primitive (quads are aligned). */
   readonly x: number;
   readonly y: number;
   /** Bit p set when pixel p is covered and inside the clip rectangle; other pixels are helpers. */

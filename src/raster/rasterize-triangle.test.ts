@@ -118,7 +118,7 @@ describe('shared edges', () => {
         const counts = coverageCount(tris);
         for (const n of counts.values()) expect(n).toBe(1);
       }),
-      { seed: 20261201, numRuns: 150 },
+      { seed: 20261201, numRuns: 100 },
     );
   });
 
@@ -139,7 +139,7 @@ describe('shared edges', () => {
         const direct = grid((x, y) => (t1 ? coversPixel(t1, x, y) : false) || (t2 ? coversPixel(t2, x, y) : false));
         expect([...split1.keys()].sort()).toEqual(direct);
       }),
-      { seed: 7, numRuns: 200 },
+      { seed: 7, numRuns: 120 },
     );
   });
 });
