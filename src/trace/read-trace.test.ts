@@ -166,6 +166,14 @@ describe('readTrace: record payloads', () => {
     expect(diags).toEqual([[code, 0, 16]]);
   });
 
+  it('decodes at most 64 KiB of a COMMENT, with a warning', () => {
+    const long = new Array(64 * 1024 + 3).fill(0x61);
+    const { result, diags } = read(rawTrace([[6, long]]));
+    const view = result.records[0]?.view;
+    expect(view?.kind === 'COMMENT' && view.text.length).toBe(64 * 1024);
+    expect(diags).toEqual([[1028, 0, 16]]);
+  });
+
   it('keeps the whole words of a FIFO payload that is not word-aligned', () => {
     const { result, diags } = read(rawTrace([[2, [...le(30, 5), 1, 2]]]));
     expect(result.records[0]?.view).toEqual({ kind: 'FIFO', bytes: Uint8Array.from(le(30, 5)) });

@@ -46,4 +46,6 @@ export const TraceDiagnostics = {
   E_TRACE_CONFIG_POSITION: { code: 1026, name: 'E_TRACE_CONFIG_POSITION', severity: 'error' },
   /** A CONFIG record whose reserved word is not zero (ignored). */
   W_TRACE_CONFIG_RESERVED: { code: 1027, name: 'W_TRACE_CONFIG_RESERVED', severity: 'warning' },
+  /** A COMMENT longer than the reader decodes; its text is cut (replay ignores comments anyway). */
+  W_TRACE_COMMENT_LONG: { code: 1028, name: 'W_TRACE_COMMENT_LONG', severity: 'warning' },
 } as const satisfies Record<string, DiagnosticCode>;

@@ -59,6 +59,12 @@ export function isValidCheckpointName(name: string): boolean {
   return name.length <= MAX_CHECKPOINT_NAME_LENGTH && CHECKPOINT_NAME.test(name);
 }
 
+/**
+ * Longest COMMENT text the reader decodes (64 KiB). A record may be as large as the file, but a
+ * string of a gigabyte cannot even be built, and comments are notes for people.
+ */
+export const MAX_COMMENT_BYTES = 64 * 1024;
+
 /** Convention of capture tools: memory writes are split into records of at most 1 MiB. */
 export const MEMORY_WRITE_SPLIT_BYTES = 1024 * 1024;
 

@@ -9,6 +9,7 @@ import { TraceDiagnostics as D } from './trace-diagnostics.js';
 import {
   CheckpointKind,
   MAX_CHECKPOINT_NAME_LENGTH,
+  MAX_COMMENT_BYTES,
   RecordType,
   isValidCheckpointName,
 } from './trace-format.js';
@@ -102,8 +103,13 @@ export function viewRecord(type: number, payload: Uint8Array, where: RecordLocat
     }
     case RecordType.CHECKPOINT:
       return viewCheckpoint(payload, where, sink, invalid);
-    case RecordType.COMMENT:
-      return { kind: 'COMMENT', text: utf8.decode(payload) };
+    case RecordType.COMMENT: {
+      if (payload.length <= MAX_COMMENT_BYTES) return { kind: 'COMMENT', text: utf8.decode(payload) };
+      sink.report(
+        diagnostic(D.W_TRACE_COMMENT_LONG, `COMMENT of ${payload.length} bytes; only the first ${MAX_COMMENT_BYTES} are decoded`, where),
+      );
+      return { kind: 'COMMENT', text: utf8.decode(payload.subarray(0, MAX_COMMENT_BYTES)) };
+    }
     case RecordType.CONFIG: {
       const wrong = exactly('CONFIG', 8);
       if (wrong) return wrong;
