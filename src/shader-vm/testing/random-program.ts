@@ -136,7 +136,40 @@ class ValidGen {
     return src('predicate', 0, this.r.int(0, 3) * 0x55, this.r.bool() ? 'not' : 'none');
   }
 
+  /** One of the instructions with rules of their own (setp, mova, sincos, texkill, sgn), when the model has it. */
+  special(): boolean {
+    const v = this.v;
+    const n = this.n;
+    const temp = (mask: number): DstOperand => dst('temp', this.r.int(0, registerCount('temp', v) - 1), mask);
+    const replicate = (): SrcOperand => ({ ...this.source(false), swizzle: this.r.int(0, 3) * 0x55 });
+    switch (this.r.int(0, 4)) {
+      case 0:
+        if (registerCount('predicate', v) === 0) return false;
+        this.ins.push(op(Opcode.SETP, dst('predicate', 0, this.r.int(1, 15)), [this.source(false), this.source(false)], this.r.int(1, 6)));
+        return true;
+      case 1:
+        if (v.type !== 'vs' || n < 0x200) return false;
+        this.ins.push(op(Opcode.MOVA, dst('addr', 0, this.r.int(1, 15)), [this.source(false)]));
+        return true;
+      case 2: {
+        if (n < 0x200) return false;
+        const consts = n >= 0x300 ? [] : [src('const', this.r.int(0, 15)), src('const', this.r.int(16, 31))];
+        this.ins.push(op(Opcode.SINCOS, temp(this.r.int(1, 3)), [replicate(), ...consts]));
+        return true;
+      }
+      case 3:
+        if (v.type !== 'ps' || n < 0x200) return false;
+        this.ins.push(op(Opcode.TEXKILL, temp(0xf), []));
+        return true;
+      default:
+        if (v.type !== 'vs' || n < 0x200) return false;
+        this.ins.push(op(Opcode.SGN, temp(this.r.int(1, 15)), n >= 0x300 ? [this.source(false)] : [this.source(false), src('temp', 1), src('temp', 2)]));
+        return true;
+    }
+  }
+
   arithmetic(noInputs: boolean): void {
+    if (!noInputs && this.r.bool(0.15) && this.special()) return;
     const row = this.r.pick(arithmeticRows(this.v));
     const ins = op(row.opcode, this.destination(row.opcode), row.src.map((k) => this.source(noInputs, k)),
       row.texldModes ? this.r.int(0, 2) : 0);
