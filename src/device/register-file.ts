@@ -114,6 +114,8 @@ export class RegisterFile {
         return;
       case SvgaReg.ENABLE:
         this.enable = v;
+        // Bit 0 enables; newer headers add ENABLE_HIDE (2), enabled but not shown.
+
         this.modeDirty = true;
         this.host.configure();
         this.flushMode(report);
@@ -250,7 +252,7 @@ export class RegisterFile {
   /** The legacy mode the registers describe now. */
   currentMode(): LegacyModeState {
     return {
-      enabled: this.enable !== 0,
+      enabled: (this.enable & 1) !== 0,
       width: this.width,
       height: this.height,
       bitsPerPixel: this.bpp,

@@ -39,6 +39,7 @@ function sameImage(a: SurfaceBinding, b: SurfaceBinding): boolean {
   return a.sid === b.sid && a.face === b.face && a.mip === b.mip;
 }
 
+/** CLEAR: colour, depth and/or stencil of the bound targets over the clipped rectangles. */
 export function executeClear(env: ContextEnv, body: CommandBody<'CLEAR'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;

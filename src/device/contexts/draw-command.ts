@@ -62,6 +62,7 @@ export function validateDraw(env: ContextEnv, body: CommandBody<'DRAW_PRIMITIVES
   return problems;
 }
 
+/** DRAW_PRIMITIVES: validates, then renders through the draw backend (or reports that none is installed). */
 export function executeDrawPrimitives(env: ContextEnv, body: CommandBody<'DRAW_PRIMITIVES'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;

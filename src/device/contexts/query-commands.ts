@@ -57,6 +57,7 @@ function remember(context: ContextState, k: string, samples: number): void {
   }
 }
 
+/** BEGIN_QUERY: starts counting samples for the context's occlusion query. */
 export function executeBeginQuery(env: ContextEnv, body: CommandBody<'BEGIN_QUERY'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context || !checkType(body.type, report)) return;
@@ -64,6 +65,7 @@ export function executeBeginQuery(env: ContextEnv, body: CommandBody<'BEGIN_QUER
   context.occlusionSamples = 0;
 }
 
+/** END_QUERY: ends the query and writes its result to the guest pointer. */
 export function executeEndQuery(env: ContextEnv, body: CommandBody<'END_QUERY'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context || !checkType(body.type, report)) return;
@@ -77,6 +79,7 @@ export function executeEndQuery(env: ContextEnv, body: CommandBody<'END_QUERY'>,
   writeResult(env.memory, body.guestResult, samples, report);
 }
 
+/** WAIT_FOR_QUERY: writes the result of the query ended with that guest pointer again. */
 export function executeWaitForQuery(env: ContextEnv, body: CommandBody<'WAIT_FOR_QUERY'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context || !checkType(body.type, report)) return;

@@ -31,6 +31,7 @@ function shaderCount(context: ContextState): number {
   return context.shaders[0].size + context.shaders[1].size;
 }
 
+/** SHADER_DEFINE: frames, validates and keeps the bytecode under the shader id of its type (redefinition replaces). */
 export function executeShaderDefine(env: ContextEnv, body: CommandBody<'SHADER_DEFINE'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -83,6 +84,7 @@ export function executeShaderDefine(env: ContextEnv, body: CommandBody<'SHADER_D
   env.contexts.accountShaderBytes(bytecode.byteLength - freed);
 }
 
+/** SHADER_DESTROY: frees the shader; a bound one falls back to fixed function. */
 export function executeShaderDestroy(env: ContextEnv, body: CommandBody<'SHADER_DESTROY'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -100,6 +102,7 @@ export function executeShaderDestroy(env: ContextEnv, body: CommandBody<'SHADER_
   if (context.boundShaders[index] === body.shid) context.boundShaders[index] = INVALID_ID;
 }
 
+/** SET_SHADER: binds a shader of this context, or SVGA3D_INVALID_ID for fixed function. */
 export function executeSetShader(env: ContextEnv, body: CommandBody<'SET_SHADER'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -114,6 +117,7 @@ export function executeSetShader(env: ContextEnv, body: CommandBody<'SET_SHADER'
 
 const CONST_TYPES = ['FLOAT', 'INT', 'BOOL'] as const;
 
+/** SET_SHADER_CONST: one or more consecutive registers of one bank, all or nothing. */
 export function executeSetShaderConst(env: ContextEnv, body: CommandBody<'SET_SHADER_CONST'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;

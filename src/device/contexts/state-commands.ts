@@ -28,6 +28,7 @@ const FACE_FRONT = 2;
 const FACE_BACK = 3;
 const FACE_FRONT_BACK = 4;
 
+/** SETRENDERSTATE: stores each entry; INVALID (0) entries are skipped silently, unknown names reported. */
 export function executeSetRenderState(env: ContextEnv, body: CommandBody<'SETRENDERSTATE'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -42,6 +43,7 @@ export function executeSetRenderState(env: ContextEnv, body: CommandBody<'SETREN
   }
 }
 
+/** SETTEXTURESTATE: stores each (stage, name, value); BIND_TEXTURE must name a defined surface or SVGA3D_INVALID_ID. */
 export function executeSetTextureState(env: ContextEnv, body: CommandBody<'SETTEXTURESTATE'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -63,6 +65,7 @@ export function executeSetTextureState(env: ContextEnv, body: CommandBody<'SETTE
   }
 }
 
+/** SETTRANSFORM: one of the 14 transform matrices (WORLD 1 … WORLD3 14). */
 export function executeSetTransform(env: ContextEnv, body: CommandBody<'SETTRANSFORM'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -73,6 +76,7 @@ export function executeSetTransform(env: ContextEnv, body: CommandBody<'SETTRANS
   context.transformsF32.set(body.matrix.slice(0, 16), body.type * 16);
 }
 
+/** SETZRANGE: the viewport depth range, kept as sent (the draw path clamps it). */
 export function executeSetZRange(env: ContextEnv, body: CommandBody<'SETZRANGE'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -80,6 +84,7 @@ export function executeSetZRange(env: ContextEnv, body: CommandBody<'SETZRANGE'>
   context.zRangeF32[1] = body.zRange.max;
 }
 
+/** SETMATERIAL: the FRONT, BACK or both materials. */
 export function executeSetMaterial(env: ContextEnv, body: CommandBody<'SETMATERIAL'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -95,6 +100,7 @@ export function executeSetMaterial(env: ContextEnv, body: CommandBody<'SETMATERI
   for (const face of faces) context.materialsF32.set(words.slice(0, MATERIAL_WORDS), face * MATERIAL_WORDS);
 }
 
+/** SETLIGHTDATA: light `index` (0–31) data, words kept as sent. */
 export function executeSetLightData(env: ContextEnv, body: CommandBody<'SETLIGHTDATA'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -113,6 +119,7 @@ export function executeSetLightData(env: ContextEnv, body: CommandBody<'SETLIGHT
   context.lightsF32.set(floats.slice(0, LIGHT_WORDS - 2), base + 2);
 }
 
+/** SETLIGHTENABLED: turns light `index` (0–31) on or off. */
 export function executeSetLightEnabled(env: ContextEnv, body: CommandBody<'SETLIGHTENABLED'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -123,6 +130,7 @@ export function executeSetLightEnabled(env: ContextEnv, body: CommandBody<'SETLI
   context.lightEnabled[body.index] = body.enabled !== 0 ? 1 : 0;
 }
 
+/** SETVIEWPORT: the viewport rectangle, clipped to the render target where used. */
 export function executeSetViewport(env: ContextEnv, body: CommandBody<'SETVIEWPORT'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -130,6 +138,7 @@ export function executeSetViewport(env: ContextEnv, body: CommandBody<'SETVIEWPO
   context.viewport = { x, y, w, h };
 }
 
+/** SETSCISSORRECT: the scissor rectangle (used by the draw path when SCISSORTESTENABLE is on). */
 export function executeSetScissorRect(env: ContextEnv, body: CommandBody<'SETSCISSORRECT'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -137,6 +146,7 @@ export function executeSetScissorRect(env: ContextEnv, body: CommandBody<'SETSCI
   context.scissor = { x, y, w, h };
 }
 
+/** SETCLIPPLANE: user clip plane `index` (0–5). */
 export function executeSetClipPlane(env: ContextEnv, body: CommandBody<'SETCLIPPLANE'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;
@@ -147,6 +157,7 @@ export function executeSetClipPlane(env: ContextEnv, body: CommandBody<'SETCLIPP
   context.clipPlanesF32.set(body.plane.slice(0, 4), body.index * 4);
 }
 
+/** SETRENDERTARGET: binds (sid, face, mip) to DEPTH, STENCIL or COLOR0–3; SVGA3D_INVALID_ID unbinds. */
 export function executeSetRenderTarget(env: ContextEnv, body: CommandBody<'SETRENDERTARGET'>, report: ReportFn): void {
   const context = env.contexts.get(body.cid, report);
   if (!context) return;

@@ -18,6 +18,7 @@ function checkId(gmrs: GmrTable, gmrId: number, report: ReportFn): boolean {
   return false;
 }
 
+/** DEFINE_GMR2: a GMR of `numPages` unmapped pages; 0 pages frees it. */
 export function executeDefineGmr2(gmrs: GmrTable, body: CommandBody<'DEFINE_GMR2'>, report: ReportFn): void {
   if (!checkId(gmrs, body.gmrId, report)) return;
   if (body.numPages === 0) {
@@ -45,6 +46,7 @@ function ppnList(bytes: Uint8Array, count: number, width: 4 | 8): number[] {
   return out;
 }
 
+/** REMAP_GMR2: maps a page range of a GMR2 after checking every flag, bound and PPN. */
 export function executeRemapGmr2(gmrs: GmrTable, body: CommandBody<'REMAP_GMR2'>, report: ReportFn): void {
   const bad = (why: string): void => report(MEM_DIAGNOSTICS.E_GMR_REMAP, why);
   if (!checkId(gmrs, body.gmrId, report)) return;
