@@ -145,6 +145,27 @@ describe('stencil test', () => {
     expect(ctx.counters.samplesPassed).toBe(1);
   });
 
+  it('applies every STENCILFUNC as ref func stored', () => {
+    // ref 5 against stored 4, 5, 6 (D24S8 stencil byte).
+    const passing = [Cmp.NEVER, Cmp.LESS, Cmp.EQUAL, Cmp.LESSEQUAL, Cmp.GREATER, Cmp.NOTEQUAL, Cmp.GREATEREQUAL, Cmp.ALWAYS].map((func) =>
+      [4, 5, 6].map((stored) => {
+        const ds = makeTarget(F.Z_D24S8, 1, 1);
+        setPixelWord(ds, 0, 0, stored);
+        return run(ds, stencilState({ ref: 5, cw: { func, fail: Op.KEEP, zfail: Op.KEEP, pass: Op.KEEP } }), 0).counters.samplesPassed;
+      }),
+    );
+    expect(passing).toEqual([
+      [0, 0, 0],
+      [0, 0, 1],
+      [0, 1, 0],
+      [0, 1, 1],
+      [1, 0, 0],
+      [1, 0, 1],
+      [1, 1, 0],
+      [1, 1, 1],
+    ]);
+  });
+
   it('masks the compare with STENCILMASK and the write with STENCILWRITEMASK', () => {
     const ds = makeTarget(F.Z_D24S8, 1, 1);
     setPixelWord(ds, 0, 0, 0x24);

@@ -115,6 +115,14 @@ describe('coverage, clip and fill modes', () => {
     expect(last.counters.samplesPassed).toBe(15);
   });
 
+  it('LINE fill keeps flat varyings of the triangle\'s first vertex on every edge', () => {
+    const rt = makeTarget(F.A8R8G8B8, 8, 8);
+    const ctx = testContext({ targets: { colors: [rt] }, layout: { count: 1, interpolation: ['flat'] }, rasterizer: { fillMode: Fill.LINE } });
+    rasterizeTriangle(vtx(0, 0, 0, [1, 0, 0, 1]), vtx(4, 0, 0, [0, 1, 0, 1]), vtx(0, 4, 0, [0, 0, 1, 1]), ctx);
+    const colours = new Set(written(rt).map((p) => pixelWord(rt, Number(p.split(',')[0]), Number(p.split(',')[1]))));
+    expect([...colours]).toEqual([0xffff0000]);
+  });
+
   it('POINT fill draws the three vertices as single pixels, keeping the triangle facing', () => {
     const rt = makeTarget(F.A8R8G8B8, 8, 8);
     const stage = testStage();

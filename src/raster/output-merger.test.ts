@@ -107,6 +107,17 @@ describe('blending in float32', () => {
     expect(pixelWord(rt, 0, 0)).toBe(0xa699736c);
   });
 
+  it('reads destination alpha as 1 from formats without alpha', () => {
+    const rt = makeTarget(F.X8R8G8B8, 1, 1);
+    setPixelWord(rt, 0, 0, 0x00336699); // X byte 0
+    const blend = (dstFactor: number) => [{ ...BLEND_OFF, enable: true, srcFactor: B.ZERO, dstFactor }];
+    probe(testContext({ targets: { colors: [rt] }, output: { blend: blend(B.DESTALPHA) } }), [0.5, 0.5, 0.5, 0.5]);
+    // RGB · 1 is kept; alpha 0 + 1 · 1 = 1 goes to the X byte.
+    expect(pixelWord(rt, 0, 0)).toBe(0xff336699);
+    probe(testContext({ targets: { colors: [rt] }, output: { blend: blend(B.INVDESTALPHA) } }), [0.5, 0.5, 0.5, 0.5]);
+    expect(pixelWord(rt, 0, 0)).toBe(0);
+  });
+
   it('clamps the source to [0, 1] for unorm targets before blending, not for float ones', () => {
     const unorm = makeTarget(F.A8R8G8B8, 1, 1);
     setPixelWord(unorm, 0, 0, 0x80808080);
