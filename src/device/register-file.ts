@@ -113,9 +113,8 @@ export class RegisterFile {
         else report(REG_DIAGNOSTICS.E_REG_VALUE, `SVGA_REG_ID 0x${v.toString(16)} is not SVGA_ID_0..SVGA_ID_2`);
         return;
       case SvgaReg.ENABLE:
-        this.enable = v;
         // Bit 0 enables; newer headers add ENABLE_HIDE (2), enabled but not shown.
-
+        this.enable = v;
         this.modeDirty = true;
         this.host.configure();
         this.flushMode(report);
