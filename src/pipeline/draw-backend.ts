@@ -1,8 +1,8 @@
 /**
  * The device's `DrawBackend` port implemented by the pipeline. The rasteriser, the fixed-function
  * program builder and the texture samplers are services: by default the raster back end, the
- * raster's texture unit over the context's bound textures, and no fixed function (such draws are
- * reported and skipped) until a builder is given.
+ * raster's texture unit over the context's bound textures, and the generated fixed-function
+ * programs of `./fixed-function/`.
  */
 import type { ReportFn } from '../common/diagnostics.js';
 import { checkRenderTargets, rasterizeLine, rasterizePoint, rasterizeTriangle } from '../raster/index.js';
@@ -11,6 +11,7 @@ import { drawPrimitives, type DrawServices } from './draw.js';
 import type { DrawContext, DrawSurfaces } from './draw-context.js';
 import type { RasterBackEnd } from './primitive-emitter.js';
 import { createDrawSampler } from './texture-bindings.js';
+import { FIXED_FUNCTION_BUILDER } from './fixed-function-builder.js';
 
 /** Options of {@link createDrawBackend}; every service has a default. */
 export type DrawBackendOptions = Partial<DrawServices>;
@@ -27,7 +28,7 @@ export const REFERENCE_RASTER: RasterBackEnd = { rasterizeTriangle, rasterizeLin
 export function createDrawBackend(options: DrawBackendOptions = {}): PipelineDrawBackend {
   const services: DrawServices = {
     raster: options.raster ?? REFERENCE_RASTER,
-    fixedFunction: options.fixedFunction,
+    fixedFunction: options.fixedFunction ?? FIXED_FUNCTION_BUILDER,
     sampler: options.sampler ?? createDrawSampler,
     maxVertices: options.maxVertices,
   };

@@ -29,6 +29,13 @@ export interface DrawContext {
   readonly renderStates: Uint32Array;
   /** 16 floats per transform type (row-major D3D matrices). */
   readonly transformsF32: Float32Array;
+  /** FRONT then BACK material, 17 floats each (fixed-function lighting). */
+  readonly materialsF32: Float32Array;
+  /** 29 words per light (`SVGA3dLightData`), raw and as floats. */
+  readonly lights: Uint32Array;
+  readonly lightsF32: Float32Array;
+  /** 1 where SETLIGHTENABLED turned light i on. */
+  readonly lightEnabled: Uint8Array;
   /** 6 planes × (a, b, c, d). */
   readonly clipPlanesF32: Float32Array;
   readonly viewport: ViewportRect | undefined;

@@ -42,10 +42,19 @@ export interface FixedFunctionProgram {
   readonly constants: ShaderConstants;
 }
 
+/** One vertex declaration element, as the fixed-function vertex program is keyed on it. */
+export interface DeclElement {
+  readonly type: number;
+  readonly usage: number;
+  readonly usageIndex: number;
+}
+
 /** Builds fixed-function programs from a context's state; undefined when it cannot. */
 export interface FixedFunctionBuilder {
-  vertex(context: DrawContext, inputs: readonly DeclSemantic[]): FixedFunctionProgram | undefined;
-  pixel(context: DrawContext): FixedFunctionProgram | undefined;
+  /** The vertex program for a declaration; `viewportHeight` scales points (POINTSCALEENABLE). */
+  vertex(context: DrawContext, elements: readonly DeclElement[], viewportHeight: number): FixedFunctionProgram | undefined;
+  /** The pixel program (texture-stage cascade); `pretransformed` for POSITIONT draws. */
+  pixel(context: DrawContext, surfaces: DrawSurfaces, pretransformed: boolean): FixedFunctionProgram | undefined;
 }
 
 /** What a draw runs with besides the command. */
@@ -131,11 +140,12 @@ export function drawPrimitives(
   let stage: VertexStage;
   if (pretransformed) stage = createPretransformedStage(decls);
   else {
-    const vs = chooseProgram(context, 1, () => services.fixedFunction?.vertex(context, decls), report);
+    const elements = cmd.decls.map((d) => ({ type: d.identity.type, usage: d.identity.usage, usageIndex: d.identity.usageIndex }));
+    const vs = chooseProgram(context, 1, () => services.fixedFunction?.vertex(context, elements, viewport.h), report);
     if (!vs) return;
     stage = createProgramVertexStage(vs.program, decls, vs.constants, sampler(vs.program, 'vertex'), sink);
   }
-  const ps = chooseProgram(context, 2, () => services.fixedFunction?.pixel(context), report);
+  const ps = chooseProgram(context, 2, () => services.fixedFunction?.pixel(context, surfaces, pretransformed), report);
   if (!ps) return;
   if (stage.position < 0) {
     report(PipelineDiag.E_NO_POSITION, 'the vertex stage outputs no position; draw skipped');
