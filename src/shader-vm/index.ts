@@ -14,7 +14,7 @@ export { disassemble, formatInstruction, formatSrc, formatDst } from './text/dis
 export { formatFloatG9 } from './text/format-float.js';
 export { validateShader, validateProgram } from './validate/validator.js';
 export type { ValidationResult } from './validate/validator.js';
-export { assemble, parseVersionName, knownMnemonics } from './text/assembler.js';
+export { assemble, parseVersionName } from './text/assembler.js';
 export type { AssembleOptions, AssembleResult } from './text/assembler.js';
 
 // The reference interpreter (src/shader-vm/interp), built on the IR above.

@@ -15,7 +15,7 @@ import { diagnostic } from '../../common/diagnostics.js';
 import type { DstOperand, Instruction, OpInstruction, ShaderProgram, ShaderVersion, SrcOperand, TexldMode } from '../ir/ir.js';
 import { COMPARISONS } from '../ir/ir.js';
 import type { OpcodeRow } from '../ir/opcodes.js';
-import { Opcode, OPCODE_TABLE, opcodeRows, rowAllowsVersion, rowsByMnemonic } from '../ir/opcodes.js';
+import { Opcode, opcodeRows, rowAllowsVersion, rowsByMnemonic } from '../ir/opcodes.js';
 import { encodeShader } from '../encode/encoder.js';
 import { ShaderDiag } from '../shader-diagnostics.js';
 import { validateShader } from '../validate/validator.js';
@@ -300,12 +300,4 @@ export function assemble(text: string, options: AssembleOptions = {}): AssembleR
     if (!v.ok) return { ok: false, diagnostics: v.diagnostics };
   }
   return { ok: true, bytes: enc.bytes, program };
-}
-
-/** Every base mnemonic the assembler knows (for help texts and tests). */
-export function knownMnemonics(): string[] {
-  const names = new Set<string>(OPCODE_TABLE.map((r) => r.mnemonic));
-  names.add('texldp');
-  names.add('texldb');
-  return [...names].sort();
 }
