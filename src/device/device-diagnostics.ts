@@ -25,7 +25,7 @@ export const REG_DIAGNOSTICS = {
   /** A command the ring holds cannot be framed (garbage length); the ring is skipped to NEXT_CMD. */
   E_FIFO_FRAMING: row(3012, 'E_FIFO_FRAMING'),
   /** A decoded command that this device does not implement (guest-backed, DX, obsolete 2D). */
-  E_UNSUPPORTED_CMD: row(3020, 'E_UNSUPPORTED_CMD'),
+  E_NO_EXECUTOR: row(3020, 'E_NO_EXECUTOR'),
   /** An executor failed unexpectedly; the command is abandoned and replay goes on. */
   E_INTERNAL: row(3021, 'E_INTERNAL'),
   /** A device option out of range (VRAM or FIFO size); the default is used instead. */

@@ -145,7 +145,7 @@ function execute(
   counts.set(command.name, (counts.get(command.name) ?? 0) + 1);
   const executor = table[command.name] as ((body: unknown, report: ReportFn) => void) | undefined;
   if (!executor) {
-    report(REG_DIAGNOSTICS.E_UNSUPPORTED_CMD, `${command.name} is not implemented by this device`);
+    report(REG_DIAGNOSTICS.E_NO_EXECUTOR, `${command.name} is not implemented by this device`);
     return;
   }
   try {
