@@ -4,7 +4,21 @@
  * masks) over render targets of the legacy surface formats.
  *
  * Entry points (one primitive per call, drawn in call order, bit-identical across runs):
- * `rasterizeTriangle(v0, v1, v2, ctx)`, `rasterizeLine(v0, v1, ctx)`, `rasterizePoint(v, size, ctx)`.
+ * `rasterizeTriangle(v0, v1, v2, ctx)`, `rasterizeLine(v0, v1, ctx)`, `rasterizePoint(v, size, ctx)`,
+ * and `checkRenderTargets(targets)` for the reason a target set is refused (the entry points then
+ * draw nothing). A `RasterContext` is bound on first use: its state, targets and layout must not
+ * change afterwards (make one per draw).
+ *
+ * The rules, each stated in full where it is implemented:
+ * - coverage: 8-bit subpixel snapping, top-left rule, aligned 2×2 quads (`setup-triangle.ts`);
+ *   lines by major-axis rounding close to diamond exit, LASTPIXEL adds the end (`draw-line.ts`);
+ *   points as top-left-ruled squares, sprite coordinates (`draw-point.ts`);
+ * - culling by screen winding, FRONTWINDING and CULLMODE, fill modes, depth bias
+ *   (`draw-triangle.ts`);
+ * - shade every covered quad, then test: no early-Z shortcut (`fragment-run.ts`);
+ * - alpha test in float32 against the 0–1 ALPHAREF, stencil then depth in integer depth codes,
+ *   fog, gamma before blending, float32 blending, masked packing (`output-merger.ts`,
+ *   `depth-stencil-test.ts`, `pixel-fog.ts`, `blend.ts`, `render-targets.ts`).
  */
 export {
   MAX_RENDER_TARGETS,
