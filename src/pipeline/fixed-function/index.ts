@@ -15,7 +15,8 @@ export {
 export type { FixedFunctionProgram } from './fixed-function.js';
 export type { FixedFunctionContext } from './ff-context.js';
 export type { FixedFunctionVertexElement, FixedFunctionVertexInputs, VertexKey } from './vertex-key.js';
-export type { FixedFunctionPixelInputs, PixelKey } from './pixel-key.js';
+export type { FixedFunctionPixelInputs, PixelKey, TextureShape } from './pixel-key.js';
+export { fixedFunctionTextureTypes } from './pixel-key.js';
 export type { CacheStats } from './program-cache.js';
 export { ProgramCache } from './program-cache.js';
 export { VI as FIXED_FUNCTION_VERTEX_INPUTS } from './vertex-lighting.js';

@@ -27,9 +27,11 @@ import { transformCount } from './vertex-key.js';
 export interface FixedFunctionPixelInputs {
   /**
    * Per stage 0–7: the `SamplerTextureType` of the texture bound to it (2 2D, 3 CUBE, 4 VOLUME),
-   * or 0 / undefined when none is bound (or the binding is unusable).
+   * or 0 / undefined when none is bound (or the binding is unusable). Absent: a stage has a 2D
+   * texture when its BIND_TEXTURE names a surface (see `fixedFunctionTextureTypes` for the
+   * exact types).
    */
-  readonly textures: readonly (number | undefined)[];
+  readonly textures?: readonly (number | undefined)[];
   /**
    * POSITIONT draw: there is no vertex program, so stage n reads the coordinate set its
    * TEXCOORDINDEX names (t#) instead of t<n>. Default false.
@@ -89,6 +91,29 @@ function readsTexture(op: number, args: readonly number[]): boolean {
   return args.some((a, i) => ((used >> i) & 1) === 1 && (a & 0xf) === TA.TEXTURE);
 }
 
+const INVALID_ID = 0xffffffff;
+
+/** The shape of a surface as far as sampling cares. */
+export interface TextureShape {
+  readonly faceCount: number;
+  /** Depth of mip 0 (volume textures have more than 1). */
+  readonly depth: number;
+}
+
+/**
+ * `FixedFunctionPixelInputs.textures` from the context's BIND_TEXTURE states: CUBE for six-face
+ * surfaces, VOLUME for deep ones, else 2D; 0 for unbound stages and ids `describe` does not know.
+ */
+export function fixedFunctionTextureTypes(ctx: FixedFunctionContext, describe: (sid: number) => TextureShape | undefined): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < FF_STAGES; s++) {
+    const sid = ctx.textureState(s, TS.BIND_TEXTURE) >>> 0;
+    const shape = sid === INVALID_ID ? undefined : describe(sid);
+    out.push(!shape ? 0 : shape.faceCount === 6 ? 3 : shape.depth > 1 ? 4 : 2);
+  }
+  return out;
+}
+
 const PASS: readonly [number, number, number] = [TA.PREVIOUS, TA.PREVIOUS, TA.PREVIOUS];
 
 /** Derives the pixel key of a draw. */
@@ -102,7 +127,7 @@ export function pixelKey(ctx: FixedFunctionContext, inputs: FixedFunctionPixelIn
     if (alphaOp <= TC.INVALID || alphaOp >= TC.MAX) alphaOp = TC.DISABLE;
     let colorArgs: [number, number, number] = [TS.COLORARG0, TS.COLORARG1, TS.COLORARG2].map((n) => normaliseArg(ctx.textureState(s, n))) as [number, number, number];
     let alphaArgs: [number, number, number] = [TS.ALPHAARG0, TS.ALPHAARG1, TS.ALPHAARG2].map((n) => normaliseArg(ctx.textureState(s, n))) as [number, number, number];
-    const bound = inputs.textures[s] ?? 0;
+    const bound = inputs.textures ? (inputs.textures[s] ?? 0) : (ctx.textureState(s, TS.BIND_TEXTURE) >>> 0) === INVALID_ID ? 0 : 2;
     const hasTexture = bound === 2 || bound === 3 || bound === 4;
     if (!hasTexture && readsTexture(colorOp, colorArgs)) {
       colorOp = TC.SELECTARG1;

@@ -107,7 +107,8 @@ function fillLight(ctx: FixedFunctionContext, light: number, view: Float32Array,
 export function vertexConstants(ctx: FixedFunctionContext, inputs: FixedFunctionVertexInputs, key: VertexKey): ShaderConstants {
   const c = new Float32Array(256 * 4);
   const view = matrix(ctx, VIEW);
-  const blendMatrices = key.blendWeights + 1;
+  // Indexed blending may pick any of the four world matrices.
+  const blendMatrices = key.indexedBlend ? 4 : key.blendWeights + 1;
   for (let k = 0; k < blendMatrices; k++) {
     const wv = multiply4(matrix(ctx, WORLD_TYPES[k] ?? 1), view);
     writeColumns(wv, c, k * VC.BLEND_STRIDE);

@@ -23,8 +23,11 @@ import { activeLights, FF_STAGES, LIGHT_WORDS, rsOn, rsWord } from './ff-context
 
 /** One element of the draw's vertex declaration, as SVGA3dVertexDecl.identity gives it. */
 export interface FixedFunctionVertexElement {
-  /** `SVGA3dDeclType`. */
-  readonly type: number;
+  /**
+   * `SVGA3dDeclType`; tells a texture coordinate set's component count, which decides how D3D9
+   * feeds it to a texture matrix. Absent: taken as 4 components (used as fetched).
+   */
+  readonly type?: number | undefined;
   /** `SVGA3dDeclUsage`. */
   readonly usage: number;
   readonly usageIndex: number;
@@ -155,7 +158,7 @@ function stageKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertexInputs, 
   const index = ctx.textureState(stage, TS.TEXCOORDINDEX) >>> 0;
   const element = index < FF_STAGES ? findElement(inputs, DU.TEXCOORD, index) : undefined;
   if (!element) return { set: -1, components: 0, gen: 0, transform: 0 };
-  return { set: index, components: declTypeComponents(element.type), gen: 0, transform };
+  return { set: index, components: element.type === undefined ? 4 : declTypeComponents(element.type), gen: 0, transform };
 }
 
 /** Derives the vertex key of a draw. */
