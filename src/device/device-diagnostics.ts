@@ -22,8 +22,6 @@ export const REG_DIAGNOSTICS = {
   E_FIFO_RING: row(3010, 'E_FIFO_RING'),
   /** processFifo stopped at its per-call command budget; the rest waits for the next call. */
   W_FIFO_BUDGET: row(3011, 'W_FIFO_BUDGET', 'warning'),
-  /** A command the ring holds cannot be framed (garbage length); the ring is skipped to NEXT_CMD. */
-  E_FIFO_FRAMING: row(3012, 'E_FIFO_FRAMING'),
   /** A decoded command that this device does not implement (guest-backed, DX, obsolete 2D). */
   E_NO_EXECUTOR: row(3020, 'E_NO_EXECUTOR'),
   /** An executor failed unexpectedly; the command is abandoned and replay goes on. */
@@ -110,6 +108,4 @@ export const CTX_DIAGNOSTICS = {
   E_DRAW: row(3450, 'E_DRAW'),
   /** A valid DRAW_PRIMITIVES with no draw backend installed. */
   I_DRAW_NOT_RENDERED: row(3451, 'I_DRAW_NOT_RENDERED', 'info'),
-  /** SETVIEWPORT / SETSCISSORRECT / SETZRANGE values out of range. */
-  E_STATE_VALUE: row(3460, 'E_STATE_VALUE'),
 } as const;
