@@ -102,7 +102,9 @@ export function registerCount(file: RegisterFile, version: ShaderVersion): numbe
   switch (file) {
     case 'temp': return n >= 0x201 ? 32 : n === 0x200 ? 12 : n === 0x104 ? 6 : 2;
     case 'input': return n >= 0x300 ? 10 : 2;
-    case 'const': return n >= 0x300 ? 224 : n >= 0x200 ? 32 : 8;
+    // ps_3_0 takes SVGA3D's 256, not D3D9's 224: Mesa's svga driver puts its extra constants
+    // after the user's, up to c255, in pixel shaders too.
+    case 'const': return n >= 0x300 ? 256 : n >= 0x200 ? 32 : 8;
     case 'texture': return n >= 0x300 ? 0 : n >= 0x200 ? 8 : n === 0x104 ? 6 : 4;
     case 'colorout': return n >= 0x200 ? 4 : 0;
     case 'depthout': return n >= 0x200 ? 1 : 0;

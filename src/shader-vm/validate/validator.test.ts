@@ -68,6 +68,8 @@ describe('validator rules (one per diagnostic code)', () => {
     expect(codes('vs_2_0\nmov r0, c256')).toEqual([4102]);
     expect(codes('vs_3_0\nmov r32, r0')).toEqual([4102]);
     expect(codes('ps_2_0\nmov oC0, c32')).toEqual([4102]);
+    expect(codes('ps_3_0\nmov oC0, c255')).toEqual([]);
+    expect(codes('ps_3_0\nmov oC0, c256')).toEqual([4102]);
     expect(codes('ps_2_0\ndcl_2d s16')).toEqual([4102]);
     expect(codes('vs_3_0\ntexldl r0, r0, s4')).toEqual([4102]);
     expect(codes('vs_2_0\ndefi i16, 1, 0, 0, 0')).toEqual([4102]);
