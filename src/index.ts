@@ -58,5 +58,5 @@ export {
   type ReplayLocation,
 } from './replay/replay-trace.js';
 export { ReplayDiagnostics } from './replay/replay-diagnostics.js';
-export { createSvgaDevice, validateSvgaShader } from './replay/svga-device-factory.js';
+export { createSvgaDevice, svgaDeviceFactory, validateSvgaShader } from './replay/svga-device-factory.js';
 export { buildDemoScene, DemoScene, DEMO_SCENE_NAME } from './replay/demo-scene.js';

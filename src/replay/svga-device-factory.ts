@@ -1,9 +1,10 @@
 /**
  * The device replay uses unless told otherwise: the project's `SvgaDevice`, with the shader VM's
- * validator checking every SHADER_DEFINE. The draw backend is not plugged in yet: draws are
- * validated and reported as not rendered.
+ * validator checking every SHADER_DEFINE. The draw backend is not plugged in by default yet:
+ * draws are validated and reported as not rendered. `svgaDeviceFactory({ drawBackend })` is the
+ * one place to add it.
  */
-import { SvgaDevice, type ShaderValidator } from '../device/index.js';
+import { SvgaDevice, type ShaderValidator, type SvgaDeviceOptions } from '../device/index.js';
 import { validateShader } from '../shader-vm/index.js';
 import type { ReplayDeviceFactory } from './replay-trace.js';
 
@@ -11,6 +12,13 @@ import type { ReplayDeviceFactory } from './replay-trace.js';
 export const validateSvgaShader: ShaderValidator = (type, bytecode) =>
   validateShader(bytecode, type === 1 ? 'vs' : type === 2 ? 'ps' : undefined);
 
-/** Creates an `SvgaDevice` with the trace's VRAM size, reporting to replay's sink. */
-export const createSvgaDevice: ReplayDeviceFactory = ({ vramBytes, sink }) =>
-  new SvgaDevice({ vramBytes, sink, shaderValidator: validateSvgaShader });
+/**
+ * A factory of `SvgaDevice`s with the trace's VRAM size, reporting to replay's sink, with
+ * `options` on top (a draw backend, another validator, FIFO size, ...).
+ */
+export function svgaDeviceFactory(options: Omit<SvgaDeviceOptions, 'vramBytes' | 'sink'> = {}): ReplayDeviceFactory {
+  return ({ vramBytes, sink }) => new SvgaDevice({ shaderValidator: validateSvgaShader, ...options, vramBytes, sink });
+}
+
+/** The default: {@link svgaDeviceFactory} with no extra options. */
+export const createSvgaDevice: ReplayDeviceFactory = svgaDeviceFactory();
