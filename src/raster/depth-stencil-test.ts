@@ -64,23 +64,18 @@ export function stencilOp(op: number, stored: number, ref: number, max: number):
   }
 }
 
-/** What the test needs about the fragment. */
-export interface DepthStencilFragment {
-  /** Final fragment depth (float; clamped and quantised here). */
-  readonly depth: number;
-  /** Whether the primitive is clockwise on screen (two-sided stencil picks the face set). */
-  readonly clockwise: boolean;
-}
-
 /**
- * Runs the stencil and depth tests of pixel (x, y) and applies their writes. Returns whether
- * the fragment survives. Without a depth buffer (or with depth disabled) the depth test passes
- * and nothing is written; likewise for stencil.
+ * Runs the stencil and depth tests of pixel (x, y) for a fragment of depth `fragDepth` (float;
+ * clamped and quantised here) from a primitive that is `clockwise` on screen (two-sided stencil
+ * picks its face set by that), and applies their writes. Returns whether the fragment survives.
+ * Without a depth buffer (or with depth disabled) the depth test passes and nothing is written;
+ * likewise for stencil.
  */
 export function depthStencilTest(
   x: number,
   y: number,
-  frag: DepthStencilFragment,
+  fragDepth: number,
+  clockwise: boolean,
   depthState: DepthState,
   stencilState: StencilState,
   depth: BoundDepthTarget | undefined,
@@ -93,7 +88,7 @@ export function depthStencilTest(
   let face: StencilFaceState = stencilState.cw;
   let stencilAt = 0;
   if (useStencil) {
-    face = stencilState.twoSided && !frag.clockwise ? stencilState.ccw : stencilState.cw;
+    face = stencilState.twoSided && !clockwise ? stencilState.ccw : stencilState.cw;
     stencilAt = pixelOffset(stencil.image, stencil.bytesPerPixel, x, y);
     stored = unpackStencil(stencil.format, stencil.image.bytes, stencilAt) ?? 0;
     ref = (stencilState.ref >>> 0) & stencil.max;
@@ -107,7 +102,7 @@ export function depthStencilTest(
   let depthAt = 0;
   if (useDepth && stencilPass) {
     depthAt = pixelOffset(depth.image, depth.bytesPerPixel, x, y);
-    code = quantizeDepth(depth.format, frag.depth) ?? 0;
+    code = quantizeDepth(depth.format, fragDepth) ?? 0;
     const storedCode = readDepthCode(depth.format, depth.image.bytes, depthAt) ?? 0;
     depthPass = compare(depthState.func, code, storedCode);
   }
@@ -122,7 +117,7 @@ export function depthStencilTest(
   const pass = stencilPass && depthPass;
   if (pass && useDepth && depthState.write) {
     // packDepth quantises with the same rule as quantizeDepth: the stored code is `code`.
-    packDepth(depth.format, frag.depth, depth.image.bytes, depthAt);
+    packDepth(depth.format, fragDepth, depth.image.bytes, depthAt);
   }
   return pass;
 }

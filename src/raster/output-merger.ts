@@ -99,8 +99,7 @@ export function mergePixel(m: MergerSetup, out: FragmentOutput, px: MergerPixel,
     const d = f(out.depth[p] ?? 0);
     depth = d > 0 ? (d < 1 ? d : 1) : 0;
   }
-  const frag = { depth, clockwise: px.clockwise };
-  if (!depthStencilTest(px.x, px.y, frag, state.depth, state.stencil, targets.depth, targets.stencil)) return false;
+  if (!depthStencilTest(px.x, px.y, depth, px.clockwise, state.depth, state.stencil, targets.depth, targets.stencil)) return false;
   counters.samplesPassed++;
 
   let fog = 1;
