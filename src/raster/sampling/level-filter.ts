@@ -29,17 +29,18 @@ function lerp(a: number, b: number, t: number): number {
 const corners = new Float32Array(32);
 const levelB = new Float32Array(4);
 
-/** Tap position of one axis for linear filtering: `tap0`, `tap1` (addressed) and `weight`. */
-let tap0 = 0;
-let tap1 = 0;
-let weight = 0;
+/**
+ * Linear taps of the three axes: `[3a]` and `[3a + 1]` the addressed texels, `[3a + 2]` the weight
+ * of the second (a typed array, so no number is boxed per lookup).
+ */
+const taps = new Float64Array(9);
 
-function linearAxis(coord: number, size: number, mode: number): void {
+function linearAxis(coord: number, size: number, mode: number, a: number): void {
   const p = linearFixed(texelPosition(coord, size));
   const i0 = Math.floor(p / TEXEL_FRACTION_ONE);
-  weight = (p - i0 * TEXEL_FRACTION_ONE) / TEXEL_FRACTION_ONE;
-  tap0 = addressTexel(mode, i0, size);
-  tap1 = addressTexel(mode, i0 + 1, size);
+  taps[a] = addressTexel(mode, i0, size);
+  taps[a + 1] = addressTexel(mode, i0 + 1, size);
+  taps[a + 2] = (p - i0 * TEXEL_FRACTION_ONE) / TEXEL_FRACTION_ONE;
 }
 
 /**
@@ -67,22 +68,22 @@ export function sampleLevel(
     fetchTexel(tex, level, x, y, z, ref, out, o);
     return;
   }
-  linearAxis(u, width, modes.u);
-  const x0 = tap0;
-  const x1 = tap1;
-  const ax = weight;
-  linearAxis(v, height, modes.v);
-  const y0 = tap0;
-  const y1 = tap1;
-  const ay = weight;
+  linearAxis(u, width, modes.u, 0);
+  linearAxis(v, height, modes.v, 3);
+  const x0 = taps[0] as number;
+  const x1 = taps[1] as number;
+  const ax = taps[2] as number;
+  const y0 = taps[3] as number;
+  const y1 = taps[4] as number;
+  const ay = taps[5] as number;
   let z0 = 0;
   let z1 = 0;
   let az = 0;
   if (volume) {
-    linearAxis(w, depth, modes.w);
-    z0 = tap0;
-    z1 = tap1;
-    az = weight;
+    linearAxis(w, depth, modes.w, 6);
+    z0 = taps[6] as number;
+    z1 = taps[7] as number;
+    az = taps[8] as number;
   }
   const slices = volume ? 2 : 1;
   for (let s = 0; s < slices; s++) {

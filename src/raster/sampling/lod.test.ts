@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SVGA3dTextureFilter as F } from '../../svga3d-decoder/spec/enums-texture-state.js';
-import { anisotropicProbes, biasLod, levelFilter, lodFromLength, selectMip, texelLength, type MipSelection } from './lod.js';
+import { anisotropicProbes, biasLod, levelFilter, lodFromLength2, selectMip, texelLength2, type MipSelection } from './lod.js';
 
 const pick = (lod: number, mip: number, min: number = F.LINEAR, maxMip = 0, levels = 4): MipSelection => {
   const s: MipSelection = { level: -1, frac: -1 };
@@ -9,17 +9,21 @@ const pick = (lod: number, mip: number, min: number = F.LINEAR, maxMip = 0, leve
 };
 
 describe('LOD from derivatives', () => {
-  it('measures texel-space lengths', () => {
-    expect(texelLength(0.25, 0, 0, 8, 8, 1)).toBe(2);
-    expect(texelLength(0.375, 0.5, 0, 8, 8, 1)).toBe(5); // (3, 4, 0)
-    expect(texelLength(0, 0, 0.5, 4, 4, 4)).toBe(2);
+  it('measures squared texel-space lengths', () => {
+    expect(texelLength2(0.25, 0, 0, 8, 8, 1)).toBe(4);
+    expect(texelLength2(0.375, 0.5, 0, 8, 8, 1)).toBe(25); // (3, 4, 0)
+    expect(texelLength2(0, 0, 0.5, 4, 4, 4)).toBe(4);
+    expect(texelLength2(1e30, 0, 0, 8, 8, 1)).toBe(Infinity);
   });
-  it('takes log2 with the float32 log2, NaN → 0', () => {
-    expect(lodFromLength(1)).toBe(0);
-    expect(lodFromLength(2)).toBe(1);
-    expect(lodFromLength(3)).toBe(Math.fround(1.584962500721156));
-    expect(lodFromLength(0)).toBe(-Infinity);
-    expect(lodFromLength(NaN)).toBe(0);
+  it('takes ½·log2 of the squared length with the float32 log2, NaN → 0', () => {
+    expect(lodFromLength2(1)).toBe(0);
+    expect(lodFromLength2(4)).toBe(1);
+    expect(lodFromLength2(2)).toBe(0.5);
+    expect(lodFromLength2(9)).toBe(Math.fround(3.169925001442312) / 2);
+    expect(lodFromLength2(9)).toBe(Math.fround(1.584962500721156)); // same bits here
+    expect(lodFromLength2(0)).toBe(-Infinity);
+    expect(lodFromLength2(NaN)).toBe(0);
+    expect(lodFromLength2(Infinity)).toBe(Infinity);
   });
   it('biases in float32 and clamps to ±64', () => {
     expect(biasLod(1, -1)).toBe(0);
@@ -61,13 +65,15 @@ describe('filters and anisotropy', () => {
       ['point', 'point', 'linear', 'linear', 'linear', 'linear', 'linear', 'linear', 'point', 'point'],
     );
   });
-  it('counts probes as ceil(ρmax / ρmin), capped by the level and by 16', () => {
-    expect(anisotropicProbes(4, 1, 8)).toBe(4);
-    expect(anisotropicProbes(4.5, 1, 8)).toBe(5);
-    expect(anisotropicProbes(4, 1, 2)).toBe(2);
-    expect(anisotropicProbes(4, 0, 8)).toBe(8);
-    expect(anisotropicProbes(100, 1, 64)).toBe(16);
+  it('counts probes as ceil(ρmax / ρmin) from squared lengths, capped by the level and by 16', () => {
+    expect(anisotropicProbes(16, 1, 8)).toBe(4);
+    expect(anisotropicProbes(4.5 * 4.5, 1, 8)).toBe(5);
+    expect(anisotropicProbes(16.0001, 1, 8)).toBe(5);
+    expect(anisotropicProbes(16, 1, 2)).toBe(2);
+    expect(anisotropicProbes(16, 0, 8)).toBe(8);
+    expect(anisotropicProbes(1e4, 1, 64)).toBe(16);
     expect(anisotropicProbes(0, 0, 8)).toBe(1);
-    expect(anisotropicProbes(4, 1, 0)).toBe(1);
+    expect(anisotropicProbes(16, 1, 0)).toBe(1);
+    expect(anisotropicProbes(Infinity, 1, 8)).toBe(8);
   });
 });

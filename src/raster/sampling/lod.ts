@@ -3,8 +3,9 @@
  * quantised to 8 fraction bits, as hardware does.
  *
  * Footprint: the texel-space derivative vectors are `(du·W, dv·H[, dw·D])` for x and for y
- * (W, H, D = level 0 sizes; each product and sum rounded to float32, components in u, v, w order);
- * ρx, ρy are their lengths (`f32Sqrt`); the isotropic LOD is `log2(max(ρx, ρy))` (`f32Log2`).
+ * (W, H, D = level 0 sizes); their squared lengths ρx², ρy² are summed in u, v, w order with every
+ * product and sum rounded to float32. The isotropic LOD is `log2(max(ρx, ρy))`, computed without a
+ * square root as `½ · log2(max(ρx², ρy²))` (`f32Log2`, then an exact halving).
  * Bias: `lod = (lod + TEXTURE_LOD_BIAS) + texldb bias`, each addition rounded to float32; texldl
  * uses `explicit + TEXTURE_LOD_BIAS`. NaN becomes 0; the result is clamped to [−64, 64].
  *
@@ -12,25 +13,34 @@
  * `lod > 0` minifies (MINFILTER). Mip selection (see {@link selectMip}) clamps to
  * [TEXTURE_MIPMAP_LEVEL, last level].
  */
-import { f32Log2, f32Sqrt } from '../../common/f32-math.js';
+import { f32Log2 } from '../../common/f32-math.js';
 import { SVGA3dTextureFilter as FILTER } from '../../svga3d-decoder/spec/enums-texture-state.js';
 import { TEXEL_FRACTION_ONE } from './texel-address.js';
 
 const fr = Math.fround;
 const LOD_LIMIT = 64;
 
-/** Length of the texel-space vector (a·sa, b·sb, c·sc), float32 steps in that order. */
-export function texelLength(a: number, b: number, c: number, sa: number, sb: number, sc: number): number {
+/** Squared length of the texel-space vector (a·sa, b·sb, c·sc), float32 steps in that order. */
+export function texelLength2(a: number, b: number, c: number, sa: number, sb: number, sc: number): number {
   const x = fr(a * sa);
   const y = fr(b * sb);
   const z = fr(c * sc);
-  return f32Sqrt(fr(fr(fr(x * x) + fr(y * y)) + fr(z * z)));
+  return fr(fr(fr(x * x) + fr(y * y)) + fr(z * z));
 }
 
-/** `log2(rho)`, NaN → 0. */
-export function lodFromLength(rho: number): number {
-  const l = f32Log2(rho);
-  return l === l ? l : 0;
+let lastRho2 = 1;
+let lastLod = 0;
+
+/**
+ * `½ · log2(rho2)` (the LOD of a footprint of squared length `rho2`), NaN → 0. The last result
+ * is kept: the lanes of a quad usually share their derivatives, and log2 is the costly part.
+ */
+export function lodFromLength2(rho2: number): number {
+  if (rho2 === lastRho2) return lastLod;
+  const l = 0.5 * f32Log2(rho2);
+  lastRho2 = rho2;
+  lastLod = l === l ? l : 0;
+  return lastLod;
 }
 
 /** Adds `bias` in float32 and applies the NaN / range rule. */
@@ -88,13 +98,16 @@ export function selectMip(lod: number, mipFilter: number, minFilter: number, max
 export const MAX_ANISOTROPY = 16;
 
 /**
- * Probe count of an anisotropic lookup: `min(maxAnisotropy, ceil(ρmax / ρmin))`, `maxAnisotropy`
- * when ρmin is 0, at least 1; maxAnisotropy is clamped to [1, 16].
+ * Probe count of an anisotropic lookup from the squared footprint lengths:
+ * `min(maxAnisotropy, ceil(ρmax / ρmin))`, i.e. the least n ≥ 1 with `n² · ρmin² ≥ ρmax²` (in
+ * float64, exact for these float32 inputs and small n), `maxAnisotropy` when ρmin is 0;
+ * maxAnisotropy is clamped to [1, 16].
  */
-export function anisotropicProbes(rhoMax: number, rhoMin: number, maxAnisotropy: number): number {
+export function anisotropicProbes(rhoMax2: number, rhoMin2: number, maxAnisotropy: number): number {
   const cap = maxAnisotropy < 1 ? 1 : maxAnisotropy > MAX_ANISOTROPY ? MAX_ANISOTROPY : Math.floor(maxAnisotropy);
-  if (!(rhoMax > 0)) return 1;
-  if (!(rhoMin > 0)) return cap;
-  const n = Math.ceil(rhoMax / rhoMin);
-  return n < 1 ? 1 : n > cap ? cap : n;
+  if (!(rhoMax2 > 0)) return 1;
+  if (!(rhoMin2 > 0)) return cap;
+  let n = 1;
+  while (n < cap && n * n * rhoMin2 < rhoMax2) n++;
+  return n;
 }

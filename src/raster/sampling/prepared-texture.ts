@@ -104,15 +104,26 @@ export function borderRgba(argb: number): Float32Array {
 }
 
 /**
- * Checks `surface` for sampling with `state`; undefined when the sampler must behave as unbound.
+ * Checks `surface` for sampling with `state`; undefined when the sampler must behave as unbound,
+ * after telling `unusable` why (a bound surface that cannot be sampled; no call for an empty slot).
  * Never throws: every field of the view is treated as untrusted.
  */
-export function prepareTexture(surface: SurfaceViewLike | undefined, state: SamplerState): PreparedTexture | undefined {
+export function prepareTexture(
+  surface: SurfaceViewLike | undefined,
+  state: SamplerState,
+  unusable?: (reason: string) => void,
+): PreparedTexture | undefined {
   if (surface === undefined) return undefined;
   const info = surfaceFormatInfo(surface.format);
-  if (info === undefined || info.kind === 'buffer') return undefined;
+  if (info === undefined || info.kind === 'buffer') {
+    unusable?.(`format ${surface.format} cannot be sampled`);
+    return undefined;
+  }
   const cube = state.shape === 'cube';
-  if (cube && surface.faceCount !== 6) return undefined;
+  if (cube && surface.faceCount !== 6) {
+    unusable?.(`a cube sampler needs 6 faces, the surface has ${surface.faceCount}`);
+    return undefined;
+  }
   const faceCount = cube ? 6 : 1;
   const declared = Number.isInteger(surface.mipLevels) && surface.mipLevels > 0 ? Math.min(surface.mipLevels, MAX_SAMPLED_LEVELS) : 0;
   const faces: TextureLevel[][] = [];
@@ -127,7 +138,10 @@ export function prepareTexture(surface: SurfaceViewLike | undefined, state: Samp
     levelCount = levels.length;
     faces.push(levels);
   }
-  if (levelCount === 0) return undefined;
+  if (levelCount === 0) {
+    unusable?.(`level 0 of ${info.name} is missing or inconsistent with its size`);
+    return undefined;
+  }
   for (const levels of faces) levels.length = levelCount;
   const depthCompare = state.shadow && (info.kind === 'depth' || info.kind === 'depth-stencil');
   return {

@@ -247,6 +247,26 @@ describe('unbound and unusable samplers give (0, 0, 0, 1)', () => {
     expect(out([{ surface: surface(2, [[{ ...img, width: 0 }]]), state: samplerState() }], req)).toEqual([0, 0, 0, 1]);
     expect(out([{ surface: surface(2, [[{ ...img, height: 2.5 }]]), state: samplerState() }], req)).toEqual([0, 0, 0, 1]);
   });
+  it('tells the caller which bound surfaces cannot be sampled and why', () => {
+    const heard: string[] = [];
+    const img = solidImage(4, 1, 0xffffffff);
+    createTextureSampler(
+      [
+        undefined,
+        { state: samplerState() },
+        { surface: ramp, state: samplerState() },
+        { surface: surface(37, [[img]]), state: samplerState() },
+        { surface: ramp, state: samplerState({ shape: 'cube' }) },
+        { surface: surface(2, [[{ ...img, bytes: img.bytes.subarray(0, 15) }]]), state: samplerState() },
+      ],
+      (i, reason) => heard.push(`${i}: ${reason}`),
+    );
+    expect(heard).toEqual([
+      '3: format 37 cannot be sampled',
+      '4: a cube sampler needs 6 faces, the surface has 1',
+      '5: level 0 of SVGA3D_A8R8G8B8 is missing or inconsistent with its size',
+    ]);
+  });
   it('never writes past `out` or more lanes than asked', () => {
     const o = new Float32Array(6).fill(9);
     createTextureSampler([{ surface: ramp, state: samplerState() }]).sample({ ...plain([0.5, 0.5, 0, 1, 0.5, 0.5, 0, 1]), lanes: 7 }, o);

@@ -12,7 +12,7 @@
  *    ⇒ MAGFILTER without mipmapping). ANISOTROPIC minification of 2D and volume textures with
  *    TEXTURE_ANISOTROPIC_LEVEL ≥ 2 takes N = `anisotropicProbes(ρmax, ρmin)` trilinear probes at
  *    offsets `(2i + 1 − N) / (2N)` (i = 0 … N − 1) of the major-axis derivative around the
- *    coordinate, each at LOD `log2(ρmax / N) + biases`, summed in probe order and divided by N
+ *    coordinate, each at LOD `½·log2(ρmax² / N²) + biases`, summed in probe order and divided by N
  *    (float32 steps). Cubes and texldl (no derivatives) filter isotropically (LINEAR).
  * 4. Mip levels and per-level filtering (`lod.ts`, `level-filter.ts`), texel reads with sRGB
  *    decode and depth compare (`texel-fetch.ts`).
@@ -28,9 +28,9 @@ import {
   anisotropicProbes,
   biasLod,
   levelFilter,
-  lodFromLength,
+  lodFromLength2,
   selectMip,
-  texelLength,
+  texelLength2,
   type MipSelection,
 } from './lod.js';
 import { prepareTexture, type PreparedTexture } from './prepared-texture.js';
@@ -139,9 +139,9 @@ function sampleLane(unit: Unit, req: SampleRequestLike, lane: number, out: Float
   if (explicitLod) {
     lod = biasLod(at(req.lod, lane), state.lodBias);
   } else {
-    rhoX = texelLength(dux, dvx, dwx, width, height, depth);
-    rhoY = texelLength(duy, dvy, dwy, width, height, depth);
-    lod = biasLod(lodFromLength(rhoX >= rhoY ? rhoX : rhoY), state.lodBias);
+    rhoX = texelLength2(dux, dvx, dwx, width, height, depth);
+    rhoY = texelLength2(duy, dvy, dwy, width, height, depth);
+    lod = biasLod(lodFromLength2(rhoX >= rhoY ? rhoX : rhoY), state.lodBias);
     if (req.variant === 'bias') lod = biasLod(lod, at(req.lod, lane));
   }
 
@@ -156,7 +156,8 @@ function sampleLane(unit: Unit, req: SampleRequestLike, lane: number, out: Float
     const rhoMax = major ? rhoX : rhoY;
     const n = anisotropicProbes(rhoMax, major ? rhoY : rhoX, state.maxAnisotropy);
     if (n >= 2) {
-      let alod = biasLod(lodFromLength(fr(rhoMax / n)), state.lodBias);
+      // log2(ρmax / N) = ½·log2(ρmax² / N²).
+      let alod = biasLod(lodFromLength2(fr(rhoMax / (n * n))), state.lodBias);
       if (req.variant === 'bias') alod = biasLod(alod, at(req.lod, lane));
       selectMip(alod, state.mipFilter, state.minFilter, state.maxMipLevel, tex.levelCount, sel);
       const du = major ? dux : duy;
@@ -181,13 +182,18 @@ function sampleLane(unit: Unit, req: SampleRequestLike, lane: number, out: Float
  * samplers and texture stages onto indices; `request.sampler` indexes this array). Surfaces are
  * checked once here; the result must be rebuilt when bindings, states or surface storage change
  * (the pipeline builds one per draw). At most {@link MAX_SAMPLER_BINDINGS} slots are used.
+ * `unusable(sampler, reason)` hears of every bound surface that cannot be sampled (that slot then
+ * reads as unbound), so the caller can report it with its own diagnostic code.
  */
-export function createTextureSampler(bindings: ReadonlyArray<SamplerBinding | undefined>): TextureSamplerLike {
+export function createTextureSampler(
+  bindings: ReadonlyArray<SamplerBinding | undefined>,
+  unusable?: (sampler: number, reason: string) => void,
+): TextureSamplerLike {
   const units: (Unit | undefined)[] = [];
   const count = Math.min(bindings.length, MAX_SAMPLER_BINDINGS);
   for (let i = 0; i < count; i++) {
     const b = bindings[i];
-    const tex = b === undefined ? undefined : prepareTexture(b.surface, b.state);
+    const tex = b === undefined ? undefined : prepareTexture(b.surface, b.state, unusable && ((reason) => unusable(i, reason)));
     units.push(
       b === undefined || tex === undefined
         ? undefined
