@@ -48,7 +48,8 @@ export const ShaderDiag = {
   // Declarations and constants.
   BAD_DECLARATION: e(4150, 'E_SHADER_DCL'),
   DUPLICATE_DECLARATION: e(4151, 'E_SHADER_DCL_DUPLICATE'),
-  DECLARATION_PLACEMENT: e(4152, 'E_SHADER_DCL_PLACEMENT'),
+  // A late dcl breaks D3D's rule but not execution (the signature is built from every dcl).
+  DECLARATION_PLACEMENT: w(4152, 'W_SHADER_DCL_PLACEMENT'),
   UNDECLARED_REGISTER: w(4153, 'W_SHADER_UNDECLARED'),
   // Flow control.
   UNBALANCED_FLOW: e(4200, 'E_SHADER_FLOW_UNBALANCED'),

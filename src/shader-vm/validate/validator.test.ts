@@ -130,7 +130,10 @@ describe('validator rules (one per diagnostic code)', () => {
     expect(codes('ps_2_0\ndcl v0\ndcl v0.x')).toEqual([4151]);
     expect(codes('vs_2_0\ndcl_position v0\ndcl_position v1')).toEqual([4151]);
     expect(codes('ps_2_0\ndcl_2d s0\ndcl_cube s0')).toEqual([4151]);
-    expect(codes('ps_2_0\nmov r0, v0\ndcl v1')).toEqual([4152]);
+    const late = assemble('ps_2_0\nmov r0, v0\ndcl v0', { validate: false });
+    const lateResult = late.ok ? validateShader(late.bytes) : undefined;
+    expect(lateResult?.ok).toBe(true);
+    expect(lateResult?.diagnostics.map((d) => [d.code, d.severity])).toEqual([[4152, 'warning']]);
     expect(codes('vs_3_0\ndcl_texcoord0 o1.xy\ndcl_texcoord1 o1.zw')).toEqual([]);
   });
 
