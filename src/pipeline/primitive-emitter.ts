@@ -69,16 +69,10 @@ export class PrimitiveEmitter {
     const c1 = outcode(planes, v1);
     const c2 = outcode(planes, v2);
     if ((c0 & c1 & c2) !== 0) return;
-    if ((c0 | c1 | c2) === 0) {
-      this.emitTriangle(this.project(v0), this.project(v1), this.project(v2));
-      return;
-    }
-    const polygon = clipPolygon([v0, v1, v2], planes, c0 | c1 | c2);
-    if (polygon.length < 3) return;
-    const first = this.project(polygon[0]!);
-    for (let i = 1; i + 1 < polygon.length; i++) {
-      this.emitTriangle(first, this.project(polygon[i]!), this.project(polygon[i + 1]!));
-    }
+    const polygon = (c0 | c1 | c2) === 0 ? [v0, v1, v2] : clipPolygon([v0, v1, v2], planes, c0 | c1 | c2);
+    const window = polygon.map((p) => this.project(p));
+    if (window.length < 3 || window.some((p) => p === undefined)) return;
+    for (let i = 1; i + 1 < window.length; i++) this.emitTriangle(window[0]!, window[i]!, window[i + 1]!);
   }
 
   /** Rasterises line (a, b); a is the provoking vertex. */
@@ -99,8 +93,10 @@ export class PrimitiveEmitter {
     const c1 = outcode(planes, v1);
     if ((c0 & c1) !== 0) return;
     const clipped = (c0 | c1) === 0 ? [v0, v1] : clipLine(v0, v1, planes, c0 | c1);
-    if (!clipped) return;
-    raster.rasterizeLine(this.project(clipped[0]!), this.project(clipped[1]!), ctx);
+    const w0 = clipped && this.project(clipped[0]!);
+    const w1 = clipped && this.project(clipped[1]!);
+    if (!w0 || !w1) return;
+    raster.rasterizeLine(w0, w1, ctx);
     this.rasterized++;
   }
 
@@ -128,17 +124,22 @@ export class PrimitiveEmitter {
     return out;
   }
 
-  /** Window vertex of clip vertex `v`. */
-  private project(v: Float32Array): RasterVertex {
+  /**
+   * Window vertex of clip vertex `v`; undefined when it is not finite (w = 0 at the clip volume's
+   * apex, NaN positions), which drops its primitive.
+   */
+  private project(v: Float32Array): RasterVertex | undefined {
     const w = toWindow(this.setup.viewport, v[0]!, v[1]!, v[2]!, v[3]!, this.window);
+    if (!(Number.isFinite(w.x) && Number.isFinite(w.y) && Number.isFinite(w.z) && Number.isFinite(w.invW))) return undefined;
     return { x: w.x, y: w.y, z: w.z, invW: w.invW, varyings: v.subarray(4) };
   }
 
-  /** A pre-transformed vertex as it is, or undefined outside the guard band. */
+  /** A pre-transformed vertex as it is, or undefined outside the guard band or not finite. */
   private direct(v: Float32Array): RasterVertex | undefined {
     const x = v[0]!;
     const y = v[1]!;
     if (!(Math.abs(x) <= CLIP_GUARD_BAND && Math.abs(y) <= CLIP_GUARD_BAND)) return undefined;
+    if (!(Number.isFinite(v[2]!) && Number.isFinite(v[3]!))) return undefined;
     return { x, y, z: v[2]!, invW: v[3]!, varyings: v.subarray(4) };
   }
 }

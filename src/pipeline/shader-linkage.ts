@@ -55,10 +55,17 @@ function findEntry(entries: readonly Semantic[], usage: number, usageIndex: numb
   return -1;
 }
 
-/** The pixel shader's inputs as semantics and targets (ps < 3.0: v0/v1 and t0–t7). */
+/**
+ * The pixel shader's inputs as semantics and targets. ps_2_0 and later read only the v#/t# they
+ * declare, so only those become varyings; ps_1_x has no declarations and gets all of v0/v1 and
+ * t0–t7.
+ */
 function pixelInputs(ps: ShaderProgram): { semantic: Semantic; target: PixelInputTarget }[] {
+  const declared = new Set<string>();
+  for (const it of ps.instructions) if (it.kind === 'dcl') declared.add(`${it.dst.file}${it.dst.index}`);
   return inputSignature(ps)
     .filter((e) => e.file === 'input' || e.file === 'texture')
+    .filter((e) => ps.version.major < 2 || declared.has(`${e.file}${e.index}`))
     .map((e) => ({
       semantic: { usage: e.usage, usageIndex: e.usageIndex },
       target: { file: e.file === 'texture' ? ('texture' as const) : ('input' as const), index: e.index },
