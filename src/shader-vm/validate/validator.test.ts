@@ -36,6 +36,23 @@ describe('validator rules (one per diagnostic code)', () => {
     expect(codes('ps_3_0\nmova a0.x, r0\n')).toEqual([4051]);
   });
 
+  it('accepts the shapes Mesa\'s svga driver emits for Linux guests (vs_3_0 / ps_3_0 only)', () => {
+    // Predicated select (setp + predicated mov), 3-operand sgn, loop constant via defi, a0.x
+    // constant indexing; in the pixel shader aL input indexing, a shadow sampler, texkill of a
+    // temp inside dynamic flow control and texldl there.
+    expect(codes([
+      'vs_3_0', 'def c0, 0, 0.5, -1, 1', 'defi i0, 255, 0, 1, 0', 'dcl_texcoord0 v0', 'dcl_position o0',
+      'setp_lt p0, v0, c0.x', 'mov r0, c0.w', '(p0) mov r0, c0.x', 'sgn r1, r0, r2, r3',
+      'mova a0.x, v0.x', 'mov r4, c10[a0.x]', 'mov o0, r1',
+    ].join('\n'), 'vs')).toEqual([]);
+    expect(codes([
+      'ps_3_0', 'def c0, 0, 0.5, -1, 1', 'defi i0, 255, 0, 1, 0', 'dcl_texcoord0 v0', 'dcl_texcoord1 v1',
+      'dcl_2dshadow s0', 'dcl vFace', 'mov r0, c0.x', 'loop aL, i0', 'add r0, r0, v0[aL]', 'endloop',
+      'if_ne r0.x, c0.x', 'mov r1, -c0.w', 'texkill r1', 'texldl r2, v0, s0', 'endif', 'cmp r3, vFace, r0, r2',
+      'mov oC0, r3',
+    ].join('\n'), 'ps')).toEqual([]);
+  });
+
   it('4003: shader type differs from the expected one', () => {
     expect(codes('ps_2_0\nmov oC0, c0', 'vs')).toEqual([4003]);
   });
