@@ -13,7 +13,7 @@ describe('the pipeline as the device draw backend', () => {
     expect(surfaces.get(1)).toBeUndefined();
   });
 
-  it('draws a pre-transformed triangle into a render target, top-left rule included', () => {
+  it('draws a pre-transformed triangle into a render target (top-left rule) and counts its samples', () => {
     const { device, list } = testDevice({ drawBackend: createDrawBackend() });
     // Three POSITIONT (x, y, z, rhw) + D3DCOLOR vertices: (0,0), (8,0), (0,8), opaque green.
     const vertices = new DataView(new ArrayBuffer(60));
@@ -43,11 +43,13 @@ describe('the pipeline as the device draw backend', () => {
       w.setRenderTarget({ cid: 0, type: 2, target: { sid: 1, face: 0, mipmap: 0 } });
       w.setRenderState({ cid: 0, states: [{ state: 1, value: 0 }, { state: 9, value: 0 }, { state: 35, value: 1 }] });
       w.setTextureState({ cid: 0, states: [{ stage: 0, name: 2, value: 2 }, { stage: 0, name: 3, value: 3 }, { stage: 0, name: 5, value: 2 }, { stage: 0, name: 6, value: 3 }] });
+      w.beginQuery({ cid: 0, type: 0 });
       w.drawPrimitives({
         cid: 0,
         decls: [decl(3, 9, 0), decl(4, 10, 16)],
         ranges: [{ primType: 1, primitiveCount: 1, indexArray: { surfaceId: 0xffffffff, offset: 0, stride: 0 }, indexWidth: 0, indexBias: 0 }],
       });
+      w.endQuery({ cid: 0, type: 0, guestResult: { gmrId: SVGA_GMR_FRAMEBUFFER, offset: 1024 } });
     });
     expect(list.items.filter((d) => d.severity !== 'info')).toEqual([]);
     const image = device.surfaces.get(1)!.image(0, 0)!;
@@ -59,5 +61,7 @@ describe('the pipeline as the device draw backend', () => {
     }
     // Pixel centres are integer window coordinates; the hypotenuse x + y = 8 is a right edge.
     expect(rows).toEqual(['########', '#######.', '######..', '#####...', '####....', '###.....', '##......', '#.......']);
+    // The occlusion query counted the 36 covered samples.
+    expect([...device.readVram(1024, 12)]).toEqual([12, 0, 0, 0, 1, 0, 0, 0, 36, 0, 0, 0]);
   });
 });
