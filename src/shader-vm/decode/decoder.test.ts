@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeShader } from '../encode/encoder.js';
 import { decodeShader } from './decoder.js';
 
 const END = 0x0000ffff;
@@ -138,6 +139,19 @@ describe('decoded IR', () => {
     // SM3 sgn is accepted with 1 (vkd3d/Wine) or 3 (Microsoft's page) sources.
     expect(decodeShader(Uint32Array.from([0xfffe0300, 0x02000022, 0x800f0000, 0x80e40001, END])).ok).toBe(true);
     expect(decodeShader(Uint32Array.from([0xfffe0300, 0x04000022, 0x800f0000, 0x80e40001, 0x80e40002, 0x80e40003, END])).ok).toBe(true);
+  });
+
+  it('keeps comment blocks anywhere in the stream, and the encoder puts them back in place', () => {
+    const words = [0xfffe0200, 0x02000001, 0x800f0000, 0x90e40000, 0x0001fffe, 0x54584554, 0x0000fffe,
+      0x02000001, 0xc00f0000, 0x80e40000, 0x0002fffe, 1, 2, END];
+    const { program } = decodeWords(words);
+    expect(program.comments).toEqual([
+      { before: 1, offset: 16, words: [0x54584554] },
+      { before: 1, offset: 24, words: [] },
+      { before: 2, offset: 40, words: [1, 2] },
+    ]);
+    const e = encodeShader(program);
+    expect(e.ok && Array.from(e.words)).toEqual(words);
   });
 
   it('reads bytes little-endian', () => {
