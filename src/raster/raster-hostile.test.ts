@@ -115,15 +115,18 @@ describe('hostile geometry and state', () => {
         expect(again.ds.image.bytes).toEqual(first.ds.image.bytes);
         expect(again.ctx.counters).toEqual(first.ctx.counters);
         const c = s.clip;
+        const touched: string[] = [];
         for (let y = 0; y < 10; y++) {
           for (let x = 0; x < 12; x++) {
             const inside = x >= Math.ceil(c.x0) && x < Math.ceil(c.x1) && y >= Math.ceil(c.y0) && y < Math.ceil(c.y1);
             if (inside) continue;
             const at = (y * 12 + x) * 4;
-            expect([...first.color.image.bytes.subarray(at, at + 4)]).toEqual([0x5a, 0x5a, 0x5a, 0x5a]);
-            expect([...first.ds.image.bytes.subarray(at, at + 4)]).toEqual([0, 0, 0, 0]);
+            for (let i = at; i < at + 4; i++) {
+              if (first.color.image.bytes[i] !== 0x5a || first.ds.image.bytes[i] !== 0) touched.push(`${x},${y}`);
+            }
           }
         }
+        expect(touched).toEqual([]);
         if (first.ctx.counters.samplesPassed > 0) drew++;
         expect(Number.isInteger(first.ctx.counters.samplesPassed)).toBe(true);
         expect(first.ctx.counters.samplesPassed).toBeLessThanOrEqual(first.ctx.counters.quadsShaded * 4);

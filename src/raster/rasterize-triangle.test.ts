@@ -13,7 +13,7 @@ function covered(a: WindowPoint, b: WindowPoint, c: WindowPoint, clip: PixelRect
   const count = forEachCoveredQuad(t, clip, (q) => {
     for (let k = 0; k < 4; k++) if (q.mask & (1 << k)) out.push(`${q.x + (k & 1)},${q.y + (k >> 1)}`);
   });
-  expect(count).toBe(out.length);
+  if (count !== out.length) expect(count).toBe(out.length);
   return out.sort();
 }
 
@@ -116,9 +116,9 @@ describe('shared edges', () => {
           ring[(i + 1) % ring.length]!,
         ]);
         const counts = coverageCount(tris);
-        for (const n of counts.values()) expect(n).toBe(1);
+        expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
       }),
-      { seed: 20261201, numRuns: 100 },
+      { seed: 20261201, numRuns: 150 },
     );
   });
 
@@ -131,15 +131,22 @@ describe('shared edges', () => {
         fc.pre(signs.every((s) => s === signs[0] && s !== 0)); // strictly convex
         const split1 = coverageCount([[a, b, c], [a, c, d]]);
         const split2 = coverageCount([[a, b, d], [b, c, d]]);
-        for (const n of [...split1.values(), ...split2.values()]) expect(n).toBe(1);
+        expect([...split1.values(), ...split2.values()].filter((n) => n !== 1)).toEqual([]);
         expect([...split1.keys()].sort()).toEqual([...split2.keys()].sort());
         // And both agree with a direct per-pixel test against the quad's own two halves.
         const t1 = setupTriangle(a, b, c, CLIP);
         const t2 = setupTriangle(a, c, d, CLIP);
-        const direct = grid((x, y) => (t1 ? coversPixel(t1, x, y) : false) || (t2 ? coversPixel(t2, x, y) : false));
+        // Only pixels inside the quad's bounding box can be covered; the rest of CLIP is empty.
+        const box: PixelRect = {
+          x0: Math.floor(Math.min(a.x, b.x, c.x, d.x)),
+          y0: Math.floor(Math.min(a.y, b.y, c.y, d.y)),
+          x1: Math.ceil(Math.max(a.x, b.x, c.x, d.x)) + 1,
+          y1: Math.ceil(Math.max(a.y, b.y, c.y, d.y)) + 1,
+        };
+        const direct = grid((x, y) => (t1 ? coversPixel(t1, x, y) : false) || (t2 ? coversPixel(t2, x, y) : false), box);
         expect([...split1.keys()].sort()).toEqual(direct);
       }),
-      { seed: 7, numRuns: 120 },
+      { seed: 7, numRuns: 200 },
     );
   });
 });
