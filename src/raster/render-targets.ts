@@ -64,8 +64,8 @@ function imageProblem(image: TargetImage, bpp: number): string | undefined {
   if (!count(width) || !count(height) || !count(rowPitch)) return `non-integer or negative size ${width}×${height} pitch ${rowPitch}`;
   if (width === 0 || height === 0) return undefined;
   if (rowPitch < width * bpp) return `row pitch ${rowPitch} below ${width} × ${bpp} bytes`;
-  // Both factors are below 2^32, so the product is exact below 2^64 only as a float; compare
-  // against the length first to keep the arithmetic meaningful.
+  // The product may exceed 2^53 and round, but then it also exceeds any array length, so the
+  // comparison still refuses exactly the images that are too short.
   const needed = (height - 1) * rowPitch + width * bpp;
   if (!(needed <= bytes.length)) return `${bytes.length} bytes, ${needed} needed`;
   return undefined;
