@@ -1,0 +1,129 @@
+/**
+ * End-to-end pixels through SvgaDevice: a vs_2_0 / ps_2_0 triangle checked against hand-computed
+ * coverage (D3D9 integer pixel centres, top-left rule) and colour, depth and stencil scenes,
+ * scissor, culling per winding and two render targets.
+ *
+ * Every scene draws on an 8×8 target: clip (x, y) maps to window ((x + 1)·4, (1 − y)·4), so
+ * clip −1 / 0 / 1 are window 0 / 4 / 8 and pixel (i, j) is covered when its centre (i, j) is.
+ */
+import { describe, expect, it } from 'vitest';
+import { SVGA3dRenderStateName as RS } from '../../src/svga3d-decoder/index.js';
+import { FORMAT, bits, expectedRows, hexRows, quad, renderScene, states } from './draw-scene.js';
+
+const RED = [1, 0, 0, 1];
+const GREEN = [0, 1, 0, 1];
+const BLUE = [0, 0, 1, 1];
+const BLACK = '#000000';
+
+describe('a vs_2_0 / ps_2_0 triangle', () => {
+  it('covers the pixel centres inside it by the top-left rule, in its colour', () => {
+    // Window (0, 0), (8, 0), (0, 8): clockwise on screen. Centres with i + j < 8 are inside; those
+    // on the hypotenuse (i + j = 8) lie on a right edge and are left out, those on x = 0 (left)
+    // and y = 0 (top) edges are in.
+    const { color, diagnostics } = renderScene({
+      vertices: [[-1, 1, 0.5, 1, ...RED], [1, 1, 0.5, 1, ...RED], [-1, -1, 0.5, 1, ...RED]],
+      draw: (_c, drawRange) => drawRange(0, 1),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, (x, y) => (x + y < 8 ? '#ff0000' : BLACK)));
+  });
+
+  it('interpolates colour between its vertices', () => {
+    // Barycentrics at (i, j): v1 = i/8, v2 = j/8, v0 = the rest; 0.75·255 = 191.25 → 191,
+    // 0.25·255 = 63.75 → 64, 0.125·255 = 31.875 → 32.
+    const { color } = renderScene({
+      vertices: [[-1, 1, 0.5, 1, ...RED], [1, 1, 0.5, 1, ...GREEN], [-1, -1, 0.5, 1, ...BLUE]],
+      draw: (_c, drawRange) => drawRange(0, 1),
+    });
+    const rows = hexRows(color);
+    expect([rows[0]![0], rows[0]![2], rows[2]![0], rows[1]![1], rows[0]![4], rows[4]![4]]).toEqual([
+      '#ff0000', '#bf4000', '#bf0040', '#bf2020', '#808000', BLACK,
+    ]);
+  });
+});
+
+describe('output merger state from render states', () => {
+  it('depth: LESSEQUAL keeps the nearer of overlapping quads whatever the draw order', () => {
+    const { color, diagnostics } = renderScene({
+      depthFormat: FORMAT.Z_D16,
+      vertices: [...quad(-1, -1, 1, 1, 0.5, RED), ...quad(-1, -1, 1, 1, 0.75, GREEN), ...quad(-1, -1, 0, 1, 0.25, BLUE)],
+      draw: (_c, drawRange) => {
+        drawRange(0, 2);
+        drawRange(6, 2);
+        drawRange(12, 2);
+      },
+    });
+    expect(diagnostics).toEqual([]);
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, (x) => (x < 4 ? '#0000ff' : '#ff0000')));
+  });
+
+  it('stencil: a left-half quad writes ref 1 with colour writes off, then EQUAL 1 lets green through there only', () => {
+    const { color, diagnostics } = renderScene({
+      depthFormat: FORMAT.Z_D24S8,
+      vertices: [...quad(-1, -1, 0, 1, 0.5, RED), ...quad(-1, -1, 1, 1, 0.5, GREEN)],
+      draw: (c, drawRange) => {
+        states(c, {
+          [RS.ZENABLE]: 0,
+          [RS.STENCILENABLE]: 1,
+          [RS.STENCILFUNC]: 8,
+          [RS.STENCILPASS]: 3,
+          [RS.STENCILREF]: 1,
+          [RS.COLORWRITEENABLE]: 0,
+        });
+        drawRange(0, 2);
+        states(c, { [RS.STENCILFUNC]: 3, [RS.STENCILPASS]: 1, [RS.COLORWRITEENABLE]: 0xf });
+        drawRange(6, 2);
+      },
+    });
+    expect(diagnostics).toEqual([]);
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, (x) => (x < 4 ? '#00ff00' : BLACK)));
+  });
+
+  it('scissor: SETSCISSORRECT (2, 3, 3×2) with SCISSORTESTENABLE clips a full-target quad', () => {
+    const { color } = renderScene({
+      vertices: quad(-1, -1, 1, 1, 0.5, RED),
+      draw: (c, drawRange) => {
+        c.setScissorRect({ cid: 1, rect: { x: 2, y: 3, w: 3, h: 2 } });
+        states(c, { [RS.SCISSORTESTENABLE]: 1 });
+        drawRange(0, 2);
+      },
+    });
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, (x, y) => (x >= 2 && x < 5 && y >= 3 && y < 5 ? '#ff0000' : BLACK)));
+  });
+
+  it('culling: CULLMODE BACK with FRONTWINDING CW drops the counter-clockwise triangle', () => {
+    const { color } = renderScene({
+      // Clockwise on screen: (0, 0), (8, 0), (0, 8). Counter-clockwise: (8, 8), (0, 8), (8, 0).
+      vertices: [[-1, 1, 0.5, 1, ...RED], [1, 1, 0.5, 1, ...RED], [-1, -1, 0.5, 1, ...RED], [1, -1, 0.5, 1, ...GREEN], [1, 1, 0.5, 1, ...GREEN], [-1, -1, 0.5, 1, ...GREEN]],
+      draw: (c, drawRange) => {
+        states(c, { [RS.CULLMODE]: 3, [RS.FRONTWINDING]: 1 });
+        drawRange(0, 2);
+      },
+    });
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, (x, y) => (x + y < 8 ? '#ff0000' : BLACK)));
+  });
+
+  it('two render targets: oC0 and oC1 land in COLOR0 and COLOR1', () => {
+    const { color, color1, diagnostics } = renderScene({
+      mrt: true,
+      ps: 'ps_2_0\ndef c0, 0, 0, 1, 1\ndcl v0\nmov oC0, v0\nmov oC1, c0',
+      vertices: quad(-1, -1, 1, 1, 0.5, RED),
+      draw: (_c, drawRange) => drawRange(0, 2),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, () => '#ff0000'));
+    expect(hexRows(color1!)).toEqual(expectedRows(8, 8, () => '#0000ff'));
+  });
+
+  it('OUTPUTGAMMA 2 takes the square root of the shader colour', () => {
+    // 0.25 → 0.5 → 127.5: the packer rounds to nearest, 128.
+    const { color } = renderScene({
+      vertices: quad(-1, -1, 1, 1, 0.5, [0.25, 0.25, 0.25, 1]),
+      draw: (c, drawRange) => {
+        states(c, { [RS.OUTPUTGAMMA]: bits(2) });
+        drawRange(0, 2);
+      },
+    });
+    expect(hexRows(color)[3]![3]).toBe('#808080');
+  });
+});
