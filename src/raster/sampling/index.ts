@@ -13,6 +13,7 @@ export {
   createTextureSampler,
   MAX_SAMPLER_BINDINGS,
   type SamplerBinding,
+  type TextureSamplerOptions,
 } from './texture-sampler.js';
 export {
   DEFAULT_SAMPLER_STATE,

@@ -24,6 +24,28 @@ export const MAX_SAMPLED_LEVELS = 32;
 /** Entries of a level's decoded-block cache (see `texel-fetch.ts`). */
 export const BLOCK_CACHE_SLOTS = 64;
 
+/** `bytes8` entry of a component that is the constant 0. */
+export const BYTE_ZERO = -1;
+/** `bytes8` entry of a component that is the constant 1. */
+export const BYTE_ONE = -2;
+
+/** The `bytes8` map of `info`, when every component qualifies. */
+function byteMap(info: SurfaceFormatInfo): Int32Array | undefined {
+  if (info.rgba === null || info.blockWidth !== 1 || info.blockHeight !== 1) return undefined;
+  const map = new Int32Array(4);
+  for (let k = 0; k < 4; k++) {
+    const src = info.rgba[k];
+    if (src === 'zero') map[k] = BYTE_ZERO;
+    else if (src === 'one') map[k] = BYTE_ONE;
+    else if (typeof src === 'number') {
+      const c = info.channels[src];
+      if (c === undefined || c.type !== 'unorm' || c.bits !== 8 || c.offset % 8 !== 0) return undefined;
+      map[k] = c.offset / 8;
+    } else return undefined;
+  }
+  return map;
+}
+
 /** One readable (face, mip) image. */
 export interface TextureLevel {
   readonly image: SurfaceImageLike;
@@ -44,6 +66,14 @@ export interface PreparedTexture {
   readonly info: SurfaceFormatInfo;
   /** The fast decoder of 1×1 channel formats; undefined for block, YUV and planar formats. */
   readonly codec: TexelCodec | undefined;
+  /**
+   * For formats whose R, G, B, A each come from a byte-aligned 8-bit unorm channel or a constant
+   * (A8R8G8B8, X8R8G8B8, LUMINANCE8, LUMINANCE8_ALPHA8, ALPHA8): per component the byte offset in
+   * the texel, or {@link BYTE_ZERO} / {@link BYTE_ONE}. The direct read gives the codec's floats.
+   */
+  readonly bytes8: Int32Array | undefined;
+  /** Reference mode: no shortcuts (no `bytes8`, no block cache, no fast kernels). */
+  readonly reference: boolean;
   /** `faces[face][mip]`: 1 face, or 6 for cube samplers; every face has `levelCount` levels. */
   readonly faces: readonly (readonly TextureLevel[])[];
   readonly levelCount: number;
@@ -112,6 +142,7 @@ export function prepareTexture(
   surface: SurfaceViewLike | undefined,
   state: SamplerState,
   unusable?: (reason: string) => void,
+  reference = false,
 ): PreparedTexture | undefined {
   if (surface === undefined) return undefined;
   const info = surfaceFormatInfo(surface.format);
@@ -148,6 +179,8 @@ export function prepareTexture(
     format: info.id,
     info,
     codec: info.rgba !== null && info.blockWidth === 1 && info.blockHeight === 1 ? texelCodec(info.id) : undefined,
+    bytes8: reference ? undefined : byteMap(info),
+    reference,
     faces,
     levelCount,
     srgb: !depthCompare && isSrgbGamma(state.gamma) && srgbCapable(info),

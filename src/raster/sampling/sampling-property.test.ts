@@ -97,6 +97,8 @@ const requestArb = fc.record({
   lod: fc.array(anyFloat, { minLength: 4, maxLength: 4 }),
 });
 
+type RequestValue = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
+
 describe('hostile sampling property', () => {
   it('never throws, never lets bytes outside an image change a result, stays in [0, 1] on unorm formats', () => {
     fc.assert(
@@ -120,6 +122,30 @@ describe('hostile sampling property', () => {
         for (let i = 4 * r.lanes; i < 16; i++) expect(out[i]).toBeNaN();
       }),
       { seed: 42, numRuns: 400 },
+    );
+  });
+
+  it('gives the reference path’s bits on the fast paths (8-bit reads, block cache, kernels)', () => {
+    const shapes: readonly Shape[] = [...SHAPES, [SF.X8R8G8B8, 1, 8, 8, 1], [SF.LUMINANCE8, 1, 3, 5, 1], [SF.ALPHA8, 6, 2, 2, 1], [SF.DXT3, 1, 8, 4, 1], [SF.Z_D16, 1, 4, 4, 1]];
+    const views = shapes.map((sh) => chain(...sh));
+    const toReq = (r: RequestValue) => ({
+      sampler: 0, variant: r.variant, lanes: r.lanes, mask: r.mask,
+      coords: Float32Array.from(r.coords), ddx: Float32Array.from(r.ddx), ddy: Float32Array.from(r.ddy), lod: Float32Array.from(r.lod),
+    });
+    fc.assert(
+      fc.property(fc.nat({ max: shapes.length - 1 }), stateArb, fc.array(requestArb, { minLength: 1, maxLength: 4 }), (which, state, reqs) => {
+        const fast = createTextureSampler([{ surface: views[which], state }]);
+        const reference = createTextureSampler([{ surface: views[which], state }], { reference: true });
+        for (const r of reqs) {
+          const req = toReq(r);
+          const a = new Float32Array(16);
+          const b = new Float32Array(16);
+          fast.sample(req, a);
+          reference.sample(req, b);
+          expect([...new Uint32Array(a.buffer)]).toEqual([...new Uint32Array(b.buffer)]);
+        }
+      }),
+      { seed: 7, numRuns: 300 },
     );
   });
 });

@@ -5,17 +5,29 @@
  * space and shadow maps are filtered as compare results (percentage-closer filtering).
  *
  * 1×1 channel formats decode straight from the bytes with the format's specialised codec (the
- * level was checked in `prepared-texture.ts`, so every offset is inside the image). Block formats
+ * level was checked in `prepared-texture.ts`, so every offset is inside the image); formats made
+ * only of whole 8-bit unorm channels read their bytes through a `k / 255` table instead, which
+ * gives the codec's floats without its per-channel calls. Block formats
  * (DXT/BC, UYVY/YUY2, NV12, AYUV) decode whole blocks into a small direct-mapped cache per level:
  * slot = bx mod 8, by mod 4, z mod 2, so the 2×2 or 2×2×2 footprint of a linear sample never
- * evicts itself. The cache only saves work: a block always decodes to the same floats.
+ * evicts itself. The cache only saves work: a block always decodes to the same floats (the
+ * reference mode decodes on every read, and the differential tests compare the two).
  */
 import { decodeBlockRgbaF32, decodeImageBlockRgba8 } from '../../formats/index.js';
-import { BLOCK_CACHE_SLOTS, type PreparedTexture, type TextureLevel } from './prepared-texture.js';
+import { BLOCK_CACHE_SLOTS, BYTE_ONE, type PreparedTexture, type TextureLevel } from './prepared-texture.js';
 import { srgbDecode } from './srgb.js';
 import { BORDER_TEXEL } from './texel-address.js';
 
 const scratchF32 = new Float32Array(64);
+
+/** `k / 255` rounded to float32: the value of an 8-bit unorm code, as the formats codecs give it. */
+const UNORM8 = Float32Array.from({ length: 256 }, (_, k) => k / 255);
+
+/** A component of a `bytes8` texel at `o`. */
+function byteComponent(bytes: Uint8Array, o: number, at: number): number {
+  if (at >= 0) return UNORM8[bytes[o + at] as number] as number;
+  return at === BYTE_ONE ? 1 : 0;
+}
 const scratch8 = new Uint8Array(64);
 
 /** Decodes block (bx, by) of slice z into `dst` at `at` (texels row-major, RGBA each). */
@@ -53,7 +65,7 @@ function fetchBlockTexel(tex: PreparedTexture, level: TextureLevel, x: number, y
     level.cacheTexels = texels;
   }
   const base = slot * n;
-  if (keys[slot] !== key) {
+  if (keys[slot] !== key || tex.reference) {
     decodeBlock(tex, level, bx, by, z, texels, base);
     keys[slot] = key;
   }
@@ -87,6 +99,20 @@ export function fetchTexel(
     out[o + 1] = b[1] as number;
     out[o + 2] = b[2] as number;
     out[o + 3] = b[3] as number;
+  } else if (tex.bytes8 !== undefined) {
+    const img = level.image;
+    const t = z * img.slicePitch + y * img.rowPitch + x * tex.info.bytesPerBlock;
+    const m = tex.bytes8;
+    const bytes = img.bytes;
+    out[o] = byteComponent(bytes, t, m[0] as number);
+    out[o + 1] = byteComponent(bytes, t, m[1] as number);
+    out[o + 2] = byteComponent(bytes, t, m[2] as number);
+    out[o + 3] = byteComponent(bytes, t, m[3] as number);
+    if (tex.srgb) {
+      out[o] = srgbDecode(out[o] as number);
+      out[o + 1] = srgbDecode(out[o + 1] as number);
+      out[o + 2] = srgbDecode(out[o + 2] as number);
+    }
   } else if (tex.codec !== undefined) {
     const img = level.image;
     tex.codec.f32(img.bytes, z * img.slicePitch + y * img.rowPitch + x * tex.info.bytesPerBlock, out, o);

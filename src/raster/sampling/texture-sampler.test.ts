@@ -259,7 +259,7 @@ describe('unbound and unusable samplers give (0, 0, 0, 1)', () => {
         { surface: ramp, state: samplerState({ shape: 'cube' }) },
         { surface: surface(2, [[{ ...img, bytes: img.bytes.subarray(0, 15) }]]), state: samplerState() },
       ],
-      (i, reason) => heard.push(`${i}: ${reason}`),
+      { unusable: (i, reason) => heard.push(`${i}: ${reason}`) },
     );
     expect(heard).toEqual([
       '3: format 37 cannot be sampled',

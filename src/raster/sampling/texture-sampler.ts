@@ -177,23 +177,36 @@ function sampleLane(unit: Unit, req: SampleRequestLike, lane: number, out: Float
   sampleMips(tex, levels, sel, u, v, w, volume, linear, modes, ref, out, o);
 }
 
+/** Options of {@link createTextureSampler}. */
+export interface TextureSamplerOptions {
+  /**
+   * Hears of every bound surface that cannot be sampled (that slot then reads as unbound), so the
+   * caller can report it with its own diagnostic code.
+   */
+  readonly unusable?: (sampler: number, reason: string) => void;
+  /**
+   * Use only the reference path: per-channel codecs, no block cache, no fast kernels. The results
+   * are the same bits either way (differential tests); this exists to check that.
+   */
+  readonly reference?: boolean;
+}
+
 /**
  * Builds the texture unit of one draw. `bindings[i]` is sampler i (the pipeline maps shader
  * samplers and texture stages onto indices; `request.sampler` indexes this array). Surfaces are
  * checked once here; the result must be rebuilt when bindings, states or surface storage change
  * (the pipeline builds one per draw). At most {@link MAX_SAMPLER_BINDINGS} slots are used.
- * `unusable(sampler, reason)` hears of every bound surface that cannot be sampled (that slot then
- * reads as unbound), so the caller can report it with its own diagnostic code.
  */
 export function createTextureSampler(
   bindings: ReadonlyArray<SamplerBinding | undefined>,
-  unusable?: (sampler: number, reason: string) => void,
+  options: TextureSamplerOptions = {},
 ): TextureSamplerLike {
+  const { unusable, reference = false } = options;
   const units: (Unit | undefined)[] = [];
   const count = Math.min(bindings.length, MAX_SAMPLER_BINDINGS);
   for (let i = 0; i < count; i++) {
     const b = bindings[i];
-    const tex = b === undefined ? undefined : prepareTexture(b.surface, b.state, unusable && ((reason) => unusable(i, reason)));
+    const tex = b === undefined ? undefined : prepareTexture(b.surface, b.state, unusable && ((reason) => unusable(i, reason)), reference);
     units.push(
       b === undefined || tex === undefined
         ? undefined
