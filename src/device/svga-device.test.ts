@@ -187,10 +187,13 @@ describe('host memory calls', () => {
     expect(device.readGuestMemory(0, 2 ** 40).length).toBe(0);
   });
 
-  it('falls back to defaults for out-of-range options, with a diagnostic', () => {
-    const { device, list } = testDevice({ vramBytes: 2 ** 32 });
-    expect(device.vram.length).toBe(16 * 1024 * 1024);
-    expect(list.items.map((d) => d.code)).toEqual([3030]);
+  it('clamps out-of-range sizes and replaces nonsense ones, with a diagnostic', () => {
+    const big = testDevice({ vramBytes: 2 ** 32 });
+    expect(big.device.vram.length).toBe(512 * 1024 * 1024);
+    expect(big.list.items.map((d) => [d.code, d.message])).toEqual([[3030, 'vramBytes 4294967296 is not a multiple of 4 in 65536..536870912; using 536870912']]);
+    const odd = testDevice({ vramBytes: 1.5, fifoBytes: 100 });
+    expect([odd.device.vram.length, odd.device.fifoMemory.byteLength]).toEqual([16 * 1024 * 1024, 16 * 1024]);
+    expect(odd.list.items.map((d) => d.code)).toEqual([3030, 3030]);
   });
 });
 

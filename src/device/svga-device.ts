@@ -275,10 +275,10 @@ export class SvgaDevice {
   private checkedOption(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
     if (value === undefined) return fallback;
     if (Number.isInteger(value) && value >= min && value <= max && value % 4 === 0) return value;
-    this.reporter(undefined)(
-      REG_DIAGNOSTICS.E_OPTION,
-      `${name} ${value} is not a multiple of 4 in ${min}..${max}; using ${fallback}`,
-    );
-    return fallback;
+    // A size out of range is clamped (a trace asking for more VRAM still gets the most there
+    // is); anything that is not a size at all gets the default.
+    const chosen = Number.isInteger(value) ? Math.min(max, Math.max(min, value - (value % 4))) : fallback;
+    this.reporter(undefined)(REG_DIAGNOSTICS.E_OPTION, `${name} ${value} is not a multiple of 4 in ${min}..${max}; using ${chosen}`);
+    return chosen;
   }
 }
