@@ -4,14 +4,15 @@
  * outcome selects (fail / zfail / pass) and the depth write.
  *
  * Depth is compared as integer codes of the depth buffer's format: the fragment depth is
- * clamped to [0, 1] and quantised with the formats module's rule (`quantizeDepth`), the stored
- * code is read with `readDepthCode`. Stencil values live modulo 2^stencilBits (1 for D15S1, 8 for
+ * clamped to [0, 1] and quantised with the formats module's rule (`quantizeDepth`); stored codes
+ * and stencil values are read and written in the field the formats table gives (the same bits
+ * `readDepthCode` / `packStencil` use, checked by a differential test). Stencil values live modulo 2^stencilBits (1 for D15S1, 8 for
  * the D24S8 formats).
  */
-import { packDepth, packStencil, quantizeDepth, readDepthCode, unpackStencil } from '../formats/index.js';
+import { quantizeDepth } from '../formats/index.js';
 import { SVGA3dCmpFunc, SVGA3dStencilOp } from '../svga3d-decoder/spec/enums.js';
 import type { DepthState, StencilFaceState, StencilState } from './raster-state.js';
-import { pixelOffset, type BoundDepthTarget } from './render-targets.js';
+import { readField, writeField, type BoundDepthTarget } from './render-targets.js';
 
 /**
  * `a func b` for an `SVGA3dCmpFunc` (D3D9: the incoming value on the left). NaN compares false
@@ -86,11 +87,9 @@ export function depthStencilTest(
   let stored = 0;
   let ref = 0;
   let face: StencilFaceState = stencilState.cw;
-  let stencilAt = 0;
   if (useStencil) {
     face = stencilState.twoSided && !clockwise ? stencilState.ccw : stencilState.cw;
-    stencilAt = pixelOffset(stencil.image, stencil.bytesPerPixel, x, y);
-    stored = unpackStencil(stencil.format, stencil.image.bytes, stencilAt) ?? 0;
+    stored = readField(stencil, x, y);
     ref = (stencilState.ref >>> 0) & stencil.max;
     const mask = (stencilState.mask >>> 0) & stencil.max;
     stencilPass = compare(face.func, ref & mask, stored & mask);
@@ -99,12 +98,9 @@ export function depthStencilTest(
   let depthPass = true;
   const useDepth = depthState.enable && depth !== undefined;
   let code = 0;
-  let depthAt = 0;
   if (useDepth && stencilPass) {
-    depthAt = pixelOffset(depth.image, depth.bytesPerPixel, x, y);
     code = quantizeDepth(depth.format, fragDepth) ?? 0;
-    const storedCode = readDepthCode(depth.format, depth.image.bytes, depthAt) ?? 0;
-    depthPass = compare(depthState.func, code, storedCode);
+    depthPass = compare(depthState.func, code, readField(depth, x, y));
   }
 
   if (useStencil) {
@@ -112,12 +108,9 @@ export function depthStencilTest(
     const next = stencilOp(op, stored, ref, stencil.max);
     const writeMask = (stencilState.writeMask >>> 0) & stencil.max;
     const value = (stored & ~writeMask) | (next & writeMask);
-    if (value !== stored) packStencil(stencil.format, value, stencil.image.bytes, stencilAt);
+    if (value !== stored) writeField(stencil, x, y, value);
   }
   const pass = stencilPass && depthPass;
-  if (pass && useDepth && depthState.write) {
-    // packDepth quantises with the same rule as quantizeDepth: the stored code is `code`.
-    packDepth(depth.format, fragDepth, depth.image.bytes, depthAt);
-  }
+  if (pass && useDepth && depthState.write) writeField(depth, x, y, code);
   return pass;
 }

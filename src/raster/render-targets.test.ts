@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packRgbaF32, SURFACE_FORMATS, SVGA3dSurfaceFormat as F } from '../formats/index.js';
+import { packRgbaF32, packStencil, readDepthCode, SURFACE_FORMATS, SVGA3dSurfaceFormat as F, unpackStencil } from '../formats/index.js';
 import { rasterizePoint } from './draw-point.js';
 import type { RenderTarget } from './raster-interfaces.js';
-import { bindRenderTargets, checkRenderTargets } from './render-targets.js';
+import { bindRenderTargets, checkRenderTargets, readField, writeField, type BoundDepthTarget } from './render-targets.js';
 import { makeTarget, testContext, vtx } from './raster-test-support.js';
 
 describe('render target checks', () => {
@@ -68,4 +69,57 @@ describe('every packable legacy colour format', () => {
       expect([...rt.image.bytes]).toEqual([...expected]);
     });
   }
+});
+
+describe('depth and stencil fields', () => {
+  const depthFormats = [F.Z_D16, F.Z_DF16, F.Z_D15S1, F.Z_D24S8, F.Z_D24X8, F.Z_DF24, F.Z_D24S8_INT, F.Z_D32];
+  const stencilFormats = [F.Z_D15S1, F.Z_D24S8, F.Z_D24S8_INT];
+
+  function bound(format: number, which: 'depth' | 'stencil'): { t: RenderTarget; b: BoundDepthTarget } {
+    const t = makeTarget(format, 3, 2);
+    const set = bindRenderTargets(which === 'depth' ? { colors: [], depth: t } : { colors: [], stencil: t });
+    if (typeof set === 'string') throw new Error(set);
+    return { t, b: (which === 'depth' ? set.depth : set.stencil)! };
+  }
+
+  it('read and write the bits readDepthCode and unpackStencil / packStencil use', () => {
+    const texel = fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.constantFrom(...depthFormats), texel, fc.double({ min: 0, max: 1, noNaN: true }), (format, bytes, frac) => {
+        const { t, b } = bound(format, 'depth');
+        const at = (1 * 3 + 2) * b.bytesPerPixel; // pixel (2, 1)
+        t.image.bytes.set(bytes.slice(0, b.bytesPerPixel), at);
+        expect(readField(b, 2, 1)).toBe(readDepthCode(format, t.image.bytes, at));
+        const stencilBefore = unpackStencil(format, t.image.bytes, at);
+        const code = Math.floor(frac * b.max);
+        writeField(b, 2, 1, code);
+        expect(readDepthCode(format, t.image.bytes, at)).toBe(code);
+        expect(unpackStencil(format, t.image.bytes, at)).toBe(stencilBefore);
+        // X bits of D24X8 / DF24 are kept too: bits below and above the field are unchanged.
+        let word = 0;
+        let was = 0;
+        for (let i = b.bytesPerPixel - 1; i >= 0; i--) {
+          word = word * 256 + (t.image.bytes[at + i] ?? 0);
+          was = was * 256 + (bytes[i] ?? 0);
+        }
+        const below = 2 ** b.fieldOffset;
+        const above = 2 ** (b.fieldOffset + b.fieldBits);
+        expect([word % below, Math.floor(word / above)]).toEqual([was % below, Math.floor(was / above)]);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...stencilFormats), texel, fc.integer({ min: 0, max: 255 }), (format, bytes, value) => {
+        const { t, b } = bound(format, 'stencil');
+        const at = 0;
+        t.image.bytes.set(bytes.slice(0, b.bytesPerPixel), at);
+        expect(readField(b, 0, 0)).toBe(unpackStencil(format, t.image.bytes, at));
+        const expected = Uint8Array.from(t.image.bytes);
+        packStencil(format, value & b.max, expected, at);
+        writeField(b, 0, 0, value & b.max);
+        expect([...t.image.bytes]).toEqual([...expected]);
+      }),
+      { seed: 43, numRuns: 200 },
+    );
+  });
 });

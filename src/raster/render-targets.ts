@@ -44,6 +44,12 @@ export interface BoundDepthTarget {
   readonly bytesPerPixel: number;
   /** Depth: the largest code; stencil: the largest stencil value (2^bits − 1). */
   readonly max: number;
+  /**
+   * The depth (or stencil) field of a texel: `bits` wide, `offset` bits above the least
+   * significant bit of the little-endian texel (at most 4 bytes for every depth format).
+   */
+  readonly fieldOffset: number;
+  readonly fieldBits: number;
 }
 
 /** A target set ready to draw into. */
@@ -119,10 +125,13 @@ function bindDepthStencil(t: RenderTarget, which: 'DEPTH' | 'STENCIL'): BoundDep
   let max: number | undefined;
   if (which === 'DEPTH') max = depthCodeMax(t.format);
   else if (packStencil(t.format, 0, scratch, 0)) max = 2 ** info.stencilBits - 1;
-  if (max === undefined || max <= 0) return `${which}: ${name} has no ${which === 'DEPTH' ? 'depth' : 'stencil'} bits`;
+  const field = info.channels.find((c) => c.name === (which === 'DEPTH' ? 'd' : 's'));
+  if (max === undefined || max <= 0 || field === undefined || info.bytesPerBlock > 4) {
+    return `${which}: ${name} has no ${which === 'DEPTH' ? 'depth' : 'stencil'} bits`;
+  }
   const problem = imageProblem(t.image, info.bytesPerBlock);
   if (problem !== undefined) return `${which} (${name}): ${problem}`;
-  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, max };
+  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, max, fieldOffset: field.offset, fieldBits: field.bits };
 }
 
 /** Binds a target set, or returns why it cannot be drawn into. */
@@ -221,4 +230,39 @@ export function writeColor(t: BoundColorTarget, x: number, y: number, rgba: Floa
 /** Reads pixel (x, y) of `t` as RGBA floats into `out[0..3]` (D3D9 defaults: no alpha reads 1). */
 export function readColor(t: BoundColorTarget, x: number, y: number, out: Float32Array): void {
   t.codec.f32(t.image.bytes, pixelOffset(t.image, t.bytesPerPixel, x, y), out, 0);
+}
+
+function texelWord(bytes: Uint8Array, at: number, size: number): number {
+  let w = 0;
+  for (let i = size - 1; i >= 0; i--) w = w * 256 + (bytes[at + i] ?? 0);
+  return w;
+}
+
+/**
+ * The depth code (or stencil value) of pixel (x, y) of `t`: the same number as the formats
+ * module's `readDepthCode` / `unpackStencil`, read straight from the field bound once.
+ */
+export function readField(t: BoundDepthTarget, x: number, y: number): number {
+  const word = texelWord(t.image.bytes, pixelOffset(t.image, t.bytesPerPixel, x, y), t.bytesPerPixel);
+  return Math.floor(word / 2 ** t.fieldOffset) % 2 ** t.fieldBits;
+}
+
+/**
+ * Stores `value` (an integer in [0, max], e.g. a code from `quantizeDepth`) in the field of
+ * pixel (x, y) of `t`, keeping every other bit of the texel.
+ */
+export function writeField(t: BoundDepthTarget, x: number, y: number, value: number): void {
+  const bytes = t.image.bytes;
+  const at = pixelOffset(t.image, t.bytesPerPixel, x, y);
+  const size = t.bytesPerPixel;
+  const word = texelWord(bytes, at, size);
+  const unit = 2 ** t.fieldOffset;
+  const span = 2 ** t.fieldBits;
+  const old = Math.floor(word / unit) % span;
+  // Plain arithmetic on exact integers below 2^32: replace the field's digits in base 2.
+  let next = word + (value - old) * unit;
+  for (let i = 0; i < size; i++) {
+    bytes[at + i] = next % 256;
+    next = Math.floor(next / 256);
+  }
 }
