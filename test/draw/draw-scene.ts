@@ -15,7 +15,7 @@ import { TraceWriter } from '../../src/trace/trace-writer.js';
 
 export const CID = 1;
 /** Surface ids of the scenes. */
-export const SID = { color: 1, depth: 2, color1: 3, vertices: 10 } as const;
+export const SID = { color: 1, depth: 2, color1: 3, vertices: 10, texture: 11 } as const;
 /** SVGA3dSurfaceFormat ids used here. */
 export const FORMAT = { X8R8G8B8: 1, Z_D16: 8, Z_D24S8: 9, BUFFER: 37 } as const;
 
@@ -25,6 +25,7 @@ export const PASS_VS = 'vs_2_0\ndcl_position v0\ndcl_color v1\nmov oPos, v0\nmov
 export const PASS_PS = 'ps_2_0\ndcl v0\nmov oC0, v0';
 
 const VRAM_VERTICES = 0x10_0000;
+const VRAM_TEXTURE = 0x20_0000;
 
 function bytecode(text: string): Uint8Array {
   const r = assemble(text);
@@ -71,6 +72,10 @@ export interface SceneOptions {
   readonly mrt?: boolean;
   readonly vs?: string;
   readonly ps?: string;
+  /** Usage of the second FLOAT4 element (default COLOR 10; TEXCOORD is 5). */
+  readonly secondUsage?: number;
+  /** An A8R8G8B8 texture (bytes B, G, R, A per texel) bound to stage 0 with default states. */
+  readonly texture?: { readonly width: number; readonly height: number; readonly bgra: readonly number[] };
   /** Commands after the setup (context, targets, clears, shaders) and before the checkpoints. */
   readonly draw: (c: CommandWriter, drawRange: (first: number, triangles: number) => void) => void;
 }
@@ -93,7 +98,19 @@ export function renderScene(o: SceneOptions): { color: Rgba8Image; color1?: Rgba
     transfer: SVGA3dTransferType.WRITE_HOST_VRAM,
     boxes: [{ x: 0, y: 0, z: 0, w: vertexBytes.length, h: 1, d: 1, srcx: 0, srcy: 0, srcz: 0 }],
   });
+  if (o.texture) {
+    const tex = o.texture;
+    t.vramWrite(VRAM_TEXTURE, new Uint8Array(tex.bgra));
+    defineSurface(c, SID.texture, 2, tex.width, tex.height);
+    c.surfaceDma({
+      guest: { ptr: { gmrId: SVGA_GMR_FRAMEBUFFER, offset: VRAM_TEXTURE }, pitch: tex.width * 4 },
+      host: { sid: SID.texture, face: 0, mipmap: 0 },
+      transfer: SVGA3dTransferType.WRITE_HOST_VRAM,
+      boxes: [{ x: 0, y: 0, z: 0, w: tex.width, h: tex.height, d: 1, srcx: 0, srcy: 0, srcz: 0 }],
+    });
+  }
   c.contextDefine({ cid: CID });
+  if (o.texture) c.setTextureState({ cid: CID, states: [{ stage: 0, name: 1, value: SID.texture }] });
   c.setRenderTarget({ cid: CID, type: 2, target: { sid: SID.color, face: 0, mipmap: 0 } });
   if (o.mrt) c.setRenderTarget({ cid: CID, type: 3, target: { sid: SID.color1, face: 0, mipmap: 0 } });
   let clearFlag = 1;
@@ -125,7 +142,7 @@ export function renderScene(o: SceneOptions): { color: Rgba8Image; color1?: Rgba
     });
     c.drawPrimitives({
       cid: CID,
-      decls: [decl(0, 0), decl(10, 16)],
+      decls: [decl(0, 0), decl(o.secondUsage ?? 10, 16)],
       ranges: [{ primType: 1, primitiveCount: triangles, indexArray: { surfaceId: 0xffffffff, offset: 0, stride: 0 }, indexWidth: 0, indexBias: first }],
     });
   };

@@ -127,3 +127,21 @@ describe('output merger state from render states', () => {
     expect(hexRows(color)[3]![3]).toBe('#808080');
   });
 });
+
+describe('textures through the raster texture unit', () => {
+  it('texld of a 2×2 point-sampled texture bound to stage 0: one texel per 4×4 block', () => {
+    // u = i/8, v = j/8 at pixel centre (i, j); NEAREST picks texel floor(2u), floor(2v).
+    const v = (x: number, y: number, u: number, w: number) => [x, y, 0.5, 1, u, w, 0, 1];
+    const { color, diagnostics } = renderScene({
+      secondUsage: 5,
+      vs: 'vs_2_0\ndcl_position v0\ndcl_texcoord v1\nmov oPos, v0\nmov oT0, v1',
+      ps: 'ps_2_0\ndcl t0\ndcl_2d s0\ntexld r0, t0, s0\nmov oC0, r0',
+      texture: { width: 2, height: 2, bgra: [0, 0, 255, 255, 0, 255, 0, 255, 255, 0, 0, 255, 255, 255, 255, 255] },
+      vertices: [v(-1, 1, 0, 0), v(1, 1, 1, 0), v(-1, -1, 0, 1), v(1, 1, 1, 0), v(1, -1, 1, 1), v(-1, -1, 0, 1)],
+      draw: (_c, drawRange) => drawRange(0, 2),
+    });
+    expect(diagnostics).toEqual([]);
+    const texel = ['#ff0000', '#00ff00', '#0000ff', '#ffffff'];
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, (x, y) => texel[(x >> 2) + 2 * (y >> 2)]!));
+  });
+});
