@@ -157,7 +157,12 @@ export interface RasterCounters {
   quadsShaded: number;
 }
 
-/** Everything a primitive needs besides its vertices. Primitives are drawn in call order. */
+/**
+ * Everything a primitive needs besides its vertices. Primitives are drawn in call order. The
+ * rasteriser binds a context on its first primitive (targets checked, state unpacked, buffers
+ * made) and reuses that for the context object's later primitives: make one per draw, and do
+ * not change its state, targets or layout in between (the counters are read live).
+ */
 export interface RasterContext {
   readonly rasterizer: RasterizerState;
   readonly output: OutputMergerState;
