@@ -8,8 +8,9 @@
  * so a texel whose neighbour has weight 0 is never mixed with it (no Inf − Inf from float
  * textures); a constant region filters to exactly its value.
  */
-import { fetchTexel } from './texel-fetch.js';
-import type { PreparedTexture, TextureLevel } from './prepared-texture.js';
+import { fetchTexel, UNORM8 } from './texel-fetch.js';
+import { BYTE_ONE, type PreparedTexture, type TextureLevel } from './prepared-texture.js';
+import { SRGB_TO_LINEAR } from './srgb.js';
 import { addressTexel, linearFixed, pointTexel, texelPosition, TEXEL_FRACTION_ONE } from './texel-address.js';
 import type { MipSelection } from './lod.js';
 
@@ -26,8 +27,12 @@ function lerp(a: number, b: number, t: number): number {
   return t === 0 ? a : fr(a + fr(t * fr(b - a)));
 }
 
-const corners = new Float32Array(32);
-const levelB = new Float32Array(4);
+/**
+ * The lookup being filtered: `[0..2]` the coordinates u, v, w, `[3]` the depth-compare reference
+ * (≥ 0) or −1. Callers fill it before {@link sampleLevel} / {@link sampleMips}; passing these
+ * through a typed array rather than as arguments keeps V8 from boxing a double per call.
+ */
+export const lookup = new Float64Array(4);
 
 /**
  * Linear taps of the three axes: `[3a]` and `[3a + 1]` the addressed texels, `[3a + 2]` the weight
@@ -35,8 +40,48 @@ const levelB = new Float32Array(4);
  */
 const taps = new Float64Array(9);
 
-function linearAxis(coord: number, size: number, mode: number, a: number): void {
-  const p = linearFixed(texelPosition(coord, size));
+const corners = new Float32Array(32);
+
+/**
+ * The bilinear 2D footprint of a `bytes8` texture with all four taps inside the image and no
+ * depth compare, read and blended in one pass: the same reads (`k / 255`, or the sRGB table on
+ * the byte) and the same lerps, in the same order, as the general path.
+ */
+function bilinearBytes8(tex: PreparedTexture, map: Int32Array, level: TextureLevel, out: Float32Array, o: number): void {
+  // The taps come from `taps` rather than as arguments: doubles passed to a call are boxed.
+  const x0 = taps[0] as number;
+  const x1 = taps[1] as number;
+  const ax = taps[2] as number;
+  const y0 = taps[3] as number;
+  const y1 = taps[4] as number;
+  const ay = taps[5] as number;
+  const { bytes, rowPitch } = level.image;
+  const bpp = tex.info.bytesPerBlock;
+  const o00 = y0 * rowPitch + x0 * bpp;
+  const o10 = y0 * rowPitch + x1 * bpp;
+  const o01 = y1 * rowPitch + x0 * bpp;
+  const o11 = y1 * rowPitch + x1 * bpp;
+  for (let k = 0; k < 4; k++) {
+    const at = map[k] as number;
+    if (at < 0) {
+      out[o + k] = at === BYTE_ONE ? 1 : 0;
+      continue;
+    }
+    const table = tex.srgb && k < 3 ? SRGB_TO_LINEAR : UNORM8;
+    const c00 = table[bytes[o00 + at] as number] as number;
+    const c10 = table[bytes[o10 + at] as number] as number;
+    const c01 = table[bytes[o01 + at] as number] as number;
+    const c11 = table[bytes[o11 + at] as number] as number;
+    // lerp() written out, so no double is boxed on its way back from a call.
+    const top = ax === 0 ? c00 : fr(c00 + fr(ax * fr(c10 - c00)));
+    const bottom = ax === 0 ? c01 : fr(c01 + fr(ax * fr(c11 - c01)));
+    out[o + k] = ay === 0 ? top : fr(top + fr(ay * fr(bottom - top)));
+  }
+}
+const levelB = new Float32Array(4);
+
+function linearAxis(axis: number, size: number, mode: number, a: number): void {
+  const p = linearFixed(texelPosition(lookup[axis] as number, size));
   const i0 = Math.floor(p / TEXEL_FRACTION_ONE);
   taps[a] = addressTexel(mode, i0, size);
   taps[a + 1] = addressTexel(mode, i0 + 1, size);
@@ -44,32 +89,29 @@ function linearAxis(coord: number, size: number, mode: number, a: number): void 
 }
 
 /**
- * Samples `level` at (u, v, w) into `out[o..o+3]`. `volume` false reads slice 0 and ignores w.
- * `ref` ≥ 0 makes every texel a depth compare (see `fetchTexel`).
+ * Samples `level` at the {@link lookup} coordinates into `out[o..o+3]`. `volume` false reads
+ * slice 0 and ignores w. A reference ≥ 0 makes every texel a depth compare (see `fetchTexel`).
  */
 export function sampleLevel(
   tex: PreparedTexture,
   level: TextureLevel,
-  u: number,
-  v: number,
-  w: number,
   volume: boolean,
   linear: boolean,
   modes: AxisModes,
-  ref: number,
   out: Float32Array,
   o: number,
 ): void {
   const { width, height, depth } = level;
+  const ref = lookup[3] as number;
   if (!linear) {
-    const x = addressTexel(modes.u, pointTexel(texelPosition(u, width)), width);
-    const y = addressTexel(modes.v, pointTexel(texelPosition(v, height)), height);
-    const z = volume ? addressTexel(modes.w, pointTexel(texelPosition(w, depth)), depth) : 0;
+    const x = addressTexel(modes.u, pointTexel(texelPosition(lookup[0] as number, width)), width);
+    const y = addressTexel(modes.v, pointTexel(texelPosition(lookup[1] as number, height)), height);
+    const z = volume ? addressTexel(modes.w, pointTexel(texelPosition(lookup[2] as number, depth)), depth) : 0;
     fetchTexel(tex, level, x, y, z, ref, out, o);
     return;
   }
-  linearAxis(u, width, modes.u, 0);
-  linearAxis(v, height, modes.v, 3);
+  linearAxis(0, width, modes.u, 0);
+  linearAxis(1, height, modes.v, 3);
   const x0 = taps[0] as number;
   const x1 = taps[1] as number;
   const ax = taps[2] as number;
@@ -80,10 +122,15 @@ export function sampleLevel(
   let z1 = 0;
   let az = 0;
   if (volume) {
-    linearAxis(w, depth, modes.w, 6);
+    linearAxis(2, depth, modes.w, 6);
     z0 = taps[6] as number;
     z1 = taps[7] as number;
     az = taps[8] as number;
+  }
+  const map = tex.bytes8;
+  if (!volume && map !== undefined && ref < 0 && x0 >= 0 && x1 >= 0 && y0 >= 0 && y1 >= 0) {
+    bilinearBytes8(tex, map, level, out, o);
+    return;
   }
   const slices = volume ? 2 : 1;
   for (let s = 0; s < slices; s++) {
@@ -107,18 +154,17 @@ export function sampleLevel(
   }
 }
 
-/** Samples the level(s) of `sel` on `levels` (one face) and blends them by `sel.frac / 256`. */
+/**
+ * Samples the level(s) of `sel` on `levels` (one face) at the {@link lookup} coordinates and
+ * blends them by `sel.frac / 256`.
+ */
 export function sampleMips(
   tex: PreparedTexture,
   levels: readonly TextureLevel[],
   sel: MipSelection,
-  u: number,
-  v: number,
-  w: number,
   volume: boolean,
   linear: boolean,
   modes: AxisModes,
-  ref: number,
   out: Float32Array,
   o: number,
 ): void {
@@ -130,10 +176,10 @@ export function sampleMips(
     out[o + 3] = 1;
     return;
   }
-  sampleLevel(tex, a, u, v, w, volume, linear, modes, ref, out, o);
+  sampleLevel(tex, a, volume, linear, modes, out, o);
   const b = levels[sel.level + 1];
   if (sel.frac === 0 || b === undefined) return;
-  sampleLevel(tex, b, u, v, w, volume, linear, modes, ref, levelB, 0);
+  sampleLevel(tex, b, volume, linear, modes, levelB, 0);
   const t = sel.frac / TEXEL_FRACTION_ONE;
   for (let k = 0; k < 4; k++) out[o + k] = lerp(out[o + k] as number, levelB[k] as number, t);
 }

@@ -21,7 +21,7 @@ import { BORDER_TEXEL } from './texel-address.js';
 const scratchF32 = new Float32Array(64);
 
 /** `k / 255` rounded to float32: the value of an 8-bit unorm code, as the formats codecs give it. */
-const UNORM8 = Float32Array.from({ length: 256 }, (_, k) => k / 255);
+export const UNORM8 = Float32Array.from({ length: 256 }, (_, k) => k / 255);
 
 /** A component of a `bytes8` texel at `o`. */
 function byteComponent(bytes: Uint8Array, o: number, at: number): number {

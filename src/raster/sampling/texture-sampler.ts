@@ -23,14 +23,13 @@
  */
 import { SVGA3dTextureAddress as ADDRESS, SVGA3dTextureFilter as FILTER } from '../../svga3d-decoder/spec/enums-texture-state.js';
 import { cubeFace, cubeFaceCoords } from './cube-map.js';
-import { sampleMips, type AxisModes } from './level-filter.js';
+import { lookup, sampleMips, type AxisModes } from './level-filter.js';
 import {
   anisotropicProbes,
   biasLod,
   levelFilter,
   lodFromLength2,
   selectMip,
-  texelLength2,
   type MipSelection,
 } from './lod.js';
 import { prepareTexture, type PreparedTexture } from './prepared-texture.js';
@@ -139,8 +138,15 @@ function sampleLane(unit: Unit, req: SampleRequestLike, lane: number, out: Float
   if (explicitLod) {
     lod = biasLod(at(req.lod, lane), state.lodBias);
   } else {
-    rhoX = texelLength2(dux, dvx, dwx, width, height, depth);
-    rhoY = texelLength2(duy, dvy, dwy, width, height, depth);
+    // texelLength2 of lod.ts, written out: a call per axis would box six doubles.
+    const xu = fr(dux * width);
+    const xv = fr(dvx * height);
+    const xw = fr(dwx * depth);
+    rhoX = fr(fr(fr(xu * xu) + fr(xv * xv)) + fr(xw * xw));
+    const yu = fr(duy * width);
+    const yv = fr(dvy * height);
+    const yw = fr(dwy * depth);
+    rhoY = fr(fr(fr(yu * yu) + fr(yv * yv)) + fr(yw * yw));
     lod = biasLod(lodFromLength2(rhoX >= rhoY ? rhoX : rhoY), state.lodBias);
     if (req.variant === 'bias') lod = biasLod(lod, at(req.lod, lane));
   }
@@ -166,7 +172,11 @@ function sampleLane(unit: Unit, req: SampleRequestLike, lane: number, out: Float
       sum.fill(0);
       for (let i = 0; i < n; i++) {
         const t = fr((2 * i + 1 - n) / (2 * n));
-        sampleMips(tex, levels, sel, fr(u + fr(t * du)), fr(v + fr(t * dv)), fr(w + fr(t * dw)), volume, true, modes, ref, probe, 0);
+        lookup[0] = fr(u + fr(t * du));
+        lookup[1] = fr(v + fr(t * dv));
+        lookup[2] = fr(w + fr(t * dw));
+        lookup[3] = ref;
+        sampleMips(tex, levels, sel, volume, true, modes, probe, 0);
         for (let k = 0; k < 4; k++) sum[k] = fr((sum[k] as number) + (probe[k] as number));
       }
       for (let k = 0; k < 4; k++) out[o + k] = fr((sum[k] as number) / n);
@@ -174,7 +184,11 @@ function sampleLane(unit: Unit, req: SampleRequestLike, lane: number, out: Float
     }
   }
   selectMip(lod, state.mipFilter, state.minFilter, state.maxMipLevel, tex.levelCount, sel);
-  sampleMips(tex, levels, sel, u, v, w, volume, linear, modes, ref, out, o);
+  lookup[0] = u;
+  lookup[1] = v;
+  lookup[2] = w;
+  lookup[3] = ref;
+  sampleMips(tex, levels, sel, volume, linear, modes, out, o);
 }
 
 /** Options of {@link createTextureSampler}. */
