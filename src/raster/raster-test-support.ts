@@ -3,6 +3,7 @@
  * outputs interpolated varyings, and a context builder with D3D9 defaults.
  */
 import { surfaceFormatInfo } from '../formats/index.js';
+import { SVGA3dFace } from '../svga3d-decoder/spec/enums.js';
 import type {
   FragmentOutput,
   FragmentQuad,
@@ -123,7 +124,7 @@ export interface TestContextOptions {
 export function testContext(o: TestContextOptions): RasterContext & { stage: FragmentStage } {
   const first = o.targets.colors[0] ?? o.targets.depth ?? o.targets.stencil;
   const clip = { x0: 0, y0: 0, x1: first?.image.width ?? 16, y1: first?.image.height ?? 16 };
-  const rasterizer: RasterizerState = { ...defaultRasterizerState(clip), cullMode: 1, ...o.rasterizer };
+  const rasterizer: RasterizerState = { ...defaultRasterizerState(clip), cullMode: SVGA3dFace.NONE, ...o.rasterizer };
   const base = defaultOutputMergerState();
   const output: OutputMergerState = { ...base, depth: { ...base.depth, enable: false }, ...o.output };
   const stage = o.stage ?? testStage();
