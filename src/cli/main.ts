@@ -11,6 +11,8 @@ import { runDemo } from './demo-command.js';
 import { runDump } from './dump-command.js';
 import { runRender } from './render-command.js';
 import { runAsm, runDisasm } from './shader-commands.js';
+import { runCompare } from './compare-command.js';
+import { runGoldenCommand } from './golden-command.js';
 
 /** `svga3d --help`. */
 export const HELP = `svga3d ${SVGA3D_VERSION}: bit-exact software renderer for VMware SVGA II / SVGA3D traces
@@ -31,6 +33,9 @@ Usage:
       out). This is what runs when no command is given.
   svga3d asm <args>       Assemble D3D9 shader text (svga3d asm --help).
   svga3d disasm <args>    Disassemble D3D9 shader bytecode (svga3d disasm --help).
+  svga3d golden check     Run the golden-image suite (svga3d golden --help).
+  svga3d compare <expected.png> <actual.png>
+                          Compare two PNGs, exact or tolerant (svga3d compare --help).
   svga3d --help | --version
 
 Exit codes:
@@ -107,6 +112,10 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
       return runAsm(rest, ctx.io, ctx.cwd);
     case 'disasm':
       return runDisasm(rest, ctx.io, ctx.cwd);
+    case 'golden':
+      return runGoldenCommand(rest, ctx);
+    case 'compare':
+      return runCompare(rest, ctx);
     default:
       throw usage(`svga3d: unknown command '${first}'`);
   }
