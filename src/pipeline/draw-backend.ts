@@ -31,6 +31,7 @@ export function createDrawBackend(options: DrawBackendOptions = {}): PipelineDra
     fixedFunction: options.fixedFunction ?? FIXED_FUNCTION_BUILDER,
     sampler: options.sampler ?? createDrawSampler,
     maxVertices: options.maxVertices,
+    maxQuads: options.maxQuads,
   };
   return {
     draw(context, cmd, surfaces, report) {

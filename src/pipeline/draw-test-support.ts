@@ -72,6 +72,7 @@ export function recordingRaster(samplesPerCall = 0): { raster: RasterBackEnd; ca
   const note = (ctx: RasterContext) => {
     if (!contexts.includes(ctx)) contexts.push(ctx);
     ctx.counters.samplesPassed += samplesPerCall;
+    ctx.counters.quadsShaded += 1;
   };
   return {
     calls,

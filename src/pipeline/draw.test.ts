@@ -190,6 +190,17 @@ describe('drawPrimitives: assembly to the rasteriser', () => {
     expect([ff, missing, none].map((x) => x.rec.calls.length)).toEqual([0, 0, 0]);
   });
 
+  it('the quad budget stops a draw between primitives', () => {
+    const s = setup();
+    // The recording rasteriser counts one quad per primitive: after 2 quads (> 1), the rest stops.
+    drawPrimitives(s.context, drawCommand(DECLS, [range(P.TRIANGLELIST, 1), range(P.TRIANGLESTRIP, 2), range(P.LINELIST, 1)]), s.surfaces, s.report, {
+      ...s.services,
+      maxQuads: 1,
+    });
+    expect(s.rec.calls.map((c) => c.kind)).toEqual(['triangle', 'triangle']);
+    expect(s.list.items.map((d) => [d.code, d.message])).toEqual([[5010, 'draw shaded more than 1 pixel quads; the rest is skipped']]);
+  });
+
   it('the vertex budget stops a draw that asks for too much', () => {
     const s = setup();
     drawPrimitives(s.context, drawCommand(DECLS, [range(P.TRIANGLELIST, 1), range(P.TRIANGLELIST, 1)]), s.surfaces, s.report, {

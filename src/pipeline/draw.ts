@@ -32,6 +32,8 @@ import { resolveViewport, volumePlanes } from './viewport.js';
 
 /** Assembled vertex positions a draw may use, over all ranges and instances. */
 export const MAX_DRAW_VERTICES = 1 << 22;
+/** Pixel quads a draw may shade: 2^24 quads is about 140 full 800×600 screens. */
+export const MAX_DRAW_QUADS = 1 << 24;
 /** Interpreter diagnostics passed on per draw; the rest are counted. */
 const MAX_SHADER_DIAGNOSTICS = 8;
 const INVALID_ID = 0xffffffff;
@@ -67,6 +69,8 @@ export interface DrawServices {
     | undefined;
   /** Overrides MAX_DRAW_VERTICES (tests). */
   readonly maxVertices?: number | undefined;
+  /** Overrides MAX_DRAW_QUADS (tests). */
+  readonly maxQuads?: number | undefined;
 }
 
 /** Passes the first few interpreter diagnostics on as the draw's own, counts the rest. */
@@ -177,6 +181,8 @@ export function drawPrimitives(
   const instances = instanceCount(cmd.divisors);
   let budget = services.maxVertices ?? MAX_DRAW_VERTICES;
   let indexOutOfBounds = 0;
+  const maxQuads = services.maxQuads ?? MAX_DRAW_QUADS;
+  let overQuads = false;
   draw: for (const range of cmd.ranges) {
     const count = vertexCountFor(range.primType, range.primitiveCount);
     const shape = primitiveShape(range.primType);
@@ -196,6 +202,11 @@ export function drawPrimitives(
       budget -= count;
       vertices.begin(instance);
       forEachPrimitive(range.primType, range.primitiveCount, (a, b, c) => {
+        // Checked between primitives, so a primitive is always drawn whole.
+        if (overQuads || ctx.counters.quadsShaded > maxQuads) {
+          overQuads = true;
+          return;
+        }
         const va = at(a);
         if (shape === 'point') {
           if (va) emitter.point(va);
@@ -209,6 +220,10 @@ export function drawPrimitives(
         const vc = at(c);
         if (va && vb && vc) emitter.triangle(va, vb, vc);
       });
+      if (overQuads) {
+        report(PipelineDiag.W_FRAGMENT_BUDGET, `draw shaded more than ${maxQuads} pixel quads; the rest is skipped`);
+        break draw;
+      }
     }
     indexOutOfBounds += indices.outOfBounds;
   }

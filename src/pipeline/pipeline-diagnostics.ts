@@ -33,4 +33,6 @@ export const PipelineDiag = {
   E_NO_POSITION: row(5008, 'E_NO_POSITION', 'error'),
   /** A shader of the wrong type bound to a stage (a pixel program as the vertex shader, ...). */
   E_SHADER_TYPE: row(5009, 'E_SHADER_TYPE', 'error'),
+  /** The draw shaded more pixel quads than the budget allows; its remaining primitives are skipped. */
+  W_FRAGMENT_BUDGET: row(5010, 'W_FRAGMENT_BUDGET', 'warning'),
 } as const;
