@@ -56,6 +56,11 @@ describe('mip selection', () => {
     expect(pick(3, F.LINEAR)).toEqual({ level: 3, frac: 0 });
     expect(pick(-1, F.LINEAR, F.LINEAR, 1)).toEqual({ level: 1, frac: 0 });
     expect(pick(1.5, F.ANISOTROPIC)).toEqual({ level: 1, frac: 128 });
+    expect(pick(1.5, F.GAUSSIANQUAD)).toEqual({ level: 1, frac: 128 });
+  });
+  it('treats unknown MIPFILTER values as POINT', () => {
+    expect(pick(1.5, 8)).toEqual({ level: 2, frac: 0 });
+    expect(pick(1.25, 0xffffffff)).toEqual({ level: 1, frac: 0 });
   });
 });
 

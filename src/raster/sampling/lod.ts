@@ -69,8 +69,9 @@ export interface MipSelection {
  * - no mipmapping (MIPFILTER NONE, or minifying with MINFILTER NONE, which per SVGA disables
  *   mipmapping and uses MAGFILTER): the base level `min(TEXTURE_MIPMAP_LEVEL, last)`;
  * - otherwise `q = floor(lod × 256)` clamped to [base·256, last·256];
- * - MIPFILTER POINT (NEAREST): level `floor((q + 128) / 256)` (nearest, .5 rounds up);
- * - MIPFILTER LINEAR and above: levels `floor(q / 256)` and the next, weight `q mod 256`.
+ * - MIPFILTER POINT (NEAREST), and values above GAUSSIANQUAD: level `floor((q + 128) / 256)`
+ *   (nearest, .5 rounds up);
+ * - MIPFILTER LINEAR … GAUSSIANQUAD: levels `floor(q / 256)` and the next, weight `q mod 256`.
  */
 export function selectMip(lod: number, mipFilter: number, minFilter: number, maxMipLevel: number, levelCount: number, out: MipSelection): void {
   const last = levelCount - 1;
@@ -84,7 +85,7 @@ export function selectMip(lod: number, mipFilter: number, minFilter: number, max
   const lo = base * TEXEL_FRACTION_ONE;
   const hi = last * TEXEL_FRACTION_ONE;
   q = q < lo ? lo : q > hi ? hi : q;
-  if (mipFilter === FILTER.NEAREST) {
+  if (levelFilter(mipFilter) === 'point') {
     const l = Math.floor((q + TEXEL_FRACTION_ONE / 2) / TEXEL_FRACTION_ONE);
     out.level = l > last ? last : l;
     return;

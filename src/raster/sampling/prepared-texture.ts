@@ -15,7 +15,7 @@ import {
   type SurfaceFormatInfo,
   type TexelCodec,
 } from '../../formats/index.js';
-import { isSrgbGamma, type SamplerState } from './sampler-state.js';
+import { isSrgbGamma, type SamplerShape, type SamplerState } from './sampler-state.js';
 import type { SurfaceImageLike, SurfaceViewLike } from './sampler-port.js';
 
 /** Mip levels a sampler reads at most (a 2^31-texel axis has 32). */
@@ -64,6 +64,8 @@ export interface TextureLevel {
 export interface PreparedTexture {
   readonly format: number;
   readonly info: SurfaceFormatInfo;
+  /** The sampler's shape with `auto` resolved from the surface. */
+  readonly shape: Exclude<SamplerShape, 'auto'>;
   /** The fast decoder of 1×1 channel formats; undefined for block, YUV and planar formats. */
   readonly codec: TexelCodec | undefined;
   /**
@@ -133,6 +135,13 @@ export function borderRgba(argb: number): Float32Array {
   return new Float32Array([((w >>> 16) & 255) / 255, ((w >>> 8) & 255) / 255, (w & 255) / 255, (w >>> 24) / 255]);
 }
 
+/** The shape an undeclared sampler takes from its surface (see `SamplerShape`). */
+function autoShape(surface: SurfaceViewLike): Exclude<SamplerShape, 'auto'> {
+  if (surface.faceCount === 6) return 'cube';
+  const level0 = surface.image(0, 0);
+  return level0 !== undefined && Number.isInteger(level0.depth) && level0.depth > 1 ? 'volume' : '2d';
+}
+
 /**
  * Checks `surface` for sampling with `state`; undefined when the sampler must behave as unbound,
  * after telling `unusable` why (a bound surface that cannot be sampled; no call for an empty slot).
@@ -150,7 +159,8 @@ export function prepareTexture(
     unusable?.(`format ${surface.format} cannot be sampled`);
     return undefined;
   }
-  const cube = state.shape === 'cube';
+  const shape = state.shape === 'auto' ? autoShape(surface) : state.shape;
+  const cube = shape === 'cube';
   if (cube && surface.faceCount !== 6) {
     unusable?.(`a cube sampler needs 6 faces, the surface has ${surface.faceCount}`);
     return undefined;
@@ -174,10 +184,12 @@ export function prepareTexture(
     return undefined;
   }
   for (const levels of faces) levels.length = levelCount;
-  const depthCompare = state.shadow && (info.kind === 'depth' || info.kind === 'depth-stencil');
+  // Only 2D shadow samplers exist (SVGA3DSAMP_2D_SHADOW); the reference is the coordinate's z.
+  const depthCompare = state.shadow && shape === '2d' && (info.kind === 'depth' || info.kind === 'depth-stencil');
   return {
     format: info.id,
     info,
+    shape,
     codec: info.rgba !== null && info.blockWidth === 1 && info.blockHeight === 1 ? texelCodec(info.id) : undefined,
     bytes8: reference ? undefined : byteMap(info),
     reference,

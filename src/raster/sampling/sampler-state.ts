@@ -17,8 +17,13 @@ export const SamplerTextureType = {
   TEXTURE_2D_SHADOW: 5,
 } as const;
 
-/** What the sampling code does with a sampler: the DCL type reduced to three shapes. */
-export type SamplerShape = '2d' | 'cube' | 'volume';
+/**
+ * What the sampling code does with a sampler: the DCL type reduced to three shapes, or `auto`
+ * for an undeclared sampler (ps_1_x has no sampler DCLs: its lookups, texm3x3tex and friends
+ * included, take the shape of the bound texture, as D3D9 does): a surface with 6 faces samples as
+ * a cube, one whose level 0 has depth > 1 as a volume, anything else as 2D.
+ */
+export type SamplerShape = 'auto' | '2d' | 'cube' | 'volume';
 
 /** Everything the texture unit needs to know about one sampler. Raw values are guest words. */
 export interface SamplerState {
@@ -45,7 +50,10 @@ export interface SamplerState {
   readonly shadow: boolean;
 }
 
-/** The D3D9 / power-on sampler: WRAP, POINT filters, no mipmapping, opaque black border, linear. */
+/**
+ * The D3D9 / power-on sampler: WRAP, POINT filters, no mipmapping, transparent black border,
+ * linear reads, shape of the bound texture.
+ */
 export const DEFAULT_SAMPLER_STATE: SamplerState = Object.freeze({
   addressU: SVGA3dTextureAddress.WRAP,
   addressV: SVGA3dTextureAddress.WRAP,
@@ -58,12 +66,16 @@ export const DEFAULT_SAMPLER_STATE: SamplerState = Object.freeze({
   lodBias: 0,
   maxAnisotropy: 1,
   gamma: 1,
-  shape: '2d',
+  shape: 'auto',
   shadow: false,
 });
 
-/** The sampler shape of a DCL texture type; UNKNOWN, 1D and invalid values sample as 2D. */
+/**
+ * The sampler shape of a DCL texture type: UNKNOWN (no DCL) follows the bound texture; 2D,
+ * 2D_SHADOW, 1D (Wine's tables only) and invalid values sample as 2D.
+ */
 export function samplerShape(textureType: number): SamplerShape {
+  if (textureType === SamplerTextureType.UNKNOWN) return 'auto';
   if (textureType === SamplerTextureType.CUBE) return 'cube';
   if (textureType === SamplerTextureType.VOLUME) return 'volume';
   return '2d';

@@ -196,6 +196,9 @@ describe('cube maps', () => {
     const req = plain([2, 1, -1, 1], { ddx: [0, 0, -4, 0] });
     expect(sample(cube, cubeState({ mipFilter: F.NEAREST }), req)).toEqual([0, 0, 1, 1]);
   });
+  it('samples a 6-face surface as a cube through an undeclared (ps_1_x) sampler', () => {
+    expect(sample(cube, samplerState({ shape: 'auto' }), plain([1, -1, -2, 1]))).toEqual([u8(200), u8(160), 0, 1]);
+  });
   it('is unbound on a surface without 6 faces', () => {
     expect(sample(ramp, cubeState(), plain([1, 0, 0, 1]))).toEqual([0, 0, 0, 1]);
   });
@@ -220,7 +223,10 @@ describe('volume textures', () => {
     expect(sample(vol, volState({ mipFilter: F.NEAREST }), plain([0.5, 0.5, 0.375, 1], { ddx: [0, 0, 0.5, 0] }))).toEqual([0, 1, 0, 1]);
   });
   it('reads slice 0 through a 2D sampler', () => {
-    expect(sample(vol, samplerState(), plain([0.5, 0.5, 0.375, 1]))).toEqual([0, 0, 0, 1]);
+    expect(sample(vol, samplerState({ shape: '2d' }), plain([0.5, 0.5, 0.375, 1]))).toEqual([0, 0, 0, 1]);
+  });
+  it('samples as a volume through an undeclared (ps_1_x) sampler', () => {
+    expect(sample(vol, samplerState({ shape: 'auto' }), plain([0.5, 0.5, 0.375, 1]))).toEqual([u8(85), 0, 1, 1]);
   });
 });
 

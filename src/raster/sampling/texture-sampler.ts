@@ -82,7 +82,7 @@ function at(a: Float32Array, i: number): number {
 /** Samples one lane of `req` with `unit` into `out[o..o+3]`. */
 function sampleLane(unit: Unit, req: SampleRequestLike, lane: number, out: Float32Array, o: number): void {
   const { tex, state } = unit;
-  const shape = state.shape;
+  const shape = tex.shape;
   const volume = shape === 'volume';
   const c = 4 * lane;
   let u = at(req.coords, c);
