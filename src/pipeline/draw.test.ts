@@ -211,3 +211,4 @@ describe('drawPrimitives: assembly to the rasteriser', () => {
     expect(s.list.items.map((d) => d.code)).toEqual([5004]);
   });
 });
+

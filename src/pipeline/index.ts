@@ -29,7 +29,7 @@ export { MAX_POINT_SIZE, pointSize, scaledPointSize } from './point-size.js';
 export { linkStages, type Linkage, type LinkOptions, type PixelInputTarget, type Semantic } from './shader-linkage.js';
 export { createShaderFragmentStage, type ShaderFragmentOptions } from './fragment-stage.js';
 export { createPretransformedStage, createProgramVertexStage, type DeclSemantic, type VertexStage } from './vertex-stage.js';
-export { VertexProcessor, instanceCount, type ProcessedVertex } from './vertex-processor.js';
+export { VERTEX_CACHE_ENTRIES, VertexProcessor, instanceCount, type ProcessedVertex } from './vertex-processor.js';
 export { PrimitiveEmitter, type RasterBackEnd } from './primitive-emitter.js';
 export { resolveTargets, type ResolvedTargets } from './resolve-targets.js';
 export { contextConstants } from './context-constants.js';

@@ -25,6 +25,12 @@ export interface VertexDeclInput {
   readonly array: { readonly surfaceId: number; readonly offset: number; readonly stride: number };
 }
 
+/**
+ * Entries the post-transform cache holds before it starts over: enough for any real mesh's
+ * locality, small enough that a huge non-indexed draw does not keep every vertex alive.
+ */
+export const VERTEX_CACHE_ENTRIES = 1 << 16;
+
 /** SVGA3dVertexDivisor bits (D3D9 SetStreamSourceFreq). */
 const DIVISOR_COUNT_MASK = 0x3fffffff;
 const DIVISOR_INDEXED_DATA = 0x40000000;
@@ -88,6 +94,8 @@ export class VertexProcessor {
     const hit = this.cache.get(index);
     if (hit !== undefined) return hit;
     const v = this.process(index);
+    // Starting over is safe: an entry is only ever what a fresh run gives.
+    if (this.cache.size >= VERTEX_CACHE_ENTRIES) this.cache.clear();
     this.cache.set(index, v);
     return v;
   }
