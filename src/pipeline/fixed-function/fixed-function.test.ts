@@ -42,6 +42,17 @@ describe('program cache', () => {
     expect(b.key).not.toBe(a.key);
     expect(fixedFunctionCacheStats().pixel.misses).toBe(2);
   });
+  it('state that changes no code with lighting off (material sources, LOCALVIEWER) stays out of the key', () => {
+    const ctx = newContext();
+    setRs(ctx, RS.LIGHTINGENABLE, 0);
+    const a = buildFixedFunctionVertexProgram(ctx, { elements: ELEMENTS });
+    setRs(ctx, RS.DIFFUSEMATERIALSOURCE, 0);
+    setRs(ctx, RS.LOCALVIEWER, 0);
+    setRs(ctx, RS.RANGEFOGENABLE, 1);
+    expect(buildFixedFunctionVertexProgram(ctx, { elements: ELEMENTS }).key).toBe(a.key);
+    setRs(ctx, RS.LIGHTINGENABLE, 1);
+    expect(buildFixedFunctionVertexProgram(ctx, { elements: ELEMENTS }).key).not.toBe(a.key);
+  });
   it('evicts the least recently used entry at capacity', () => {
     const cache = new ProgramCache<number>(2);
     let built = 0;

@@ -157,9 +157,11 @@ function stageKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertexInputs, 
   if (gen !== 0) return { set: -1, components: 3, gen, transform };
   const index = ctx.textureState(stage, TS.TEXCOORDINDEX) >>> 0;
   const element = index < FF_STAGES ? findElement(inputs, DU.TEXCOORD, index) : undefined;
-  if (!element) return { set: -1, components: 0, gen: 0, transform: 0 };
+  if (!element) return NO_COORDINATES;
   return { set: index, components: element.type === undefined ? 4 : declTypeComponents(element.type), gen: 0, transform };
 }
+
+const NO_COORDINATES: VertexStageKey = { set: -1, components: 0, gen: 0, transform: 0 };
 
 /** Derives the vertex key of a draw. */
 export function vertexKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertexInputs): VertexKey {
@@ -172,6 +174,7 @@ export function vertexKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertex
   const stages: VertexStageKey[] = [];
   for (let s = 0; s < FF_STAGES; s++) stages.push(stageKey(ctx, inputs, s));
   const fogMode = rsWord(ctx, RS.FOGMODE);
+  const fog = vertexFog(ctx);
   return {
     hasNormal: has(DU.NORMAL),
     hasColor0,
@@ -183,13 +186,15 @@ export function vertexKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertex
     lighting,
     lights: lighting ? litLights(ctx).map((l) => l.kind) : [],
     specular: lighting && rsOn(ctx, RS.SPECULARENABLE),
-    localViewer: rsOn(ctx, RS.LOCALVIEWER),
-    diffuseSource: materialSource(ctx, RS.DIFFUSEMATERIALSOURCE, hasColor0, hasColor1),
-    ambientSource: materialSource(ctx, RS.AMBIENTMATERIALSOURCE, hasColor0, hasColor1),
-    specularSource: materialSource(ctx, RS.SPECULARMATERIALSOURCE, hasColor0, hasColor1),
-    emissiveSource: materialSource(ctx, RS.EMISSIVEMATERIALSOURCE, hasColor0, hasColor1),
-    fog: vertexFog(ctx),
-    rangeFog: rsOn(ctx, RS.RANGEFOGENABLE) || ((fogMode >>> 24) & 0xff) === SVGA3dFogBase.RANGEBASED,
+    // LOCALVIEWER matters for specular highlights and reflection texgen only.
+    localViewer: rsOn(ctx, RS.LOCALVIEWER) && ((lighting && rsOn(ctx, RS.SPECULARENABLE)) || stages.some((s) => s.gen >= 3)),
+    // Without lighting the sources change no code: keep them out of the key.
+    diffuseSource: lighting ? materialSource(ctx, RS.DIFFUSEMATERIALSOURCE, hasColor0, hasColor1) : 'material',
+    ambientSource: lighting ? materialSource(ctx, RS.AMBIENTMATERIALSOURCE, hasColor0, hasColor1) : 'material',
+    specularSource: lighting ? materialSource(ctx, RS.SPECULARMATERIALSOURCE, hasColor0, hasColor1) : 'material',
+    emissiveSource: lighting ? materialSource(ctx, RS.EMISSIVEMATERIALSOURCE, hasColor0, hasColor1) : 'material',
+    fog,
+    rangeFog: fog !== 'none' && fog !== 'specular-alpha' && (rsOn(ctx, RS.RANGEFOGENABLE) || ((fogMode >>> 24) & 0xff) === SVGA3dFogBase.RANGEBASED),
     pointScale: rsOn(ctx, RS.POINTSCALEENABLE),
     stages,
   };
