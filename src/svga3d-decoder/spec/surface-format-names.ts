@@ -1,62 +1,12 @@
 /**
- * Names of the legacy `SVGA3dSurfaceFormat` values (prefix `SVGA3D_`), for printing only. The
- * format table itself (block sizes, channel layouts) belongs to `src/formats`. 23 and 45 carry the
- * SDK names (2015+ headers call them FORMAT_DEAD1 / FORMAT_DEAD2); 108 and 111 are the DX9-level
- * BC4/BC5 formats (ATI1/ATI2 in 2015+ headers). DX10 formats are printed as numbers.
+ * Names of the legacy `SVGA3dSurfaceFormat` values (prefix `SVGA3D_`), for printing. The ids and the
+ * format table itself (block sizes, channel layouts) live in `src/formats`; this module only wraps the
+ * ids for the printer. 23 and 45 carry the SDK names (2015+ headers call them FORMAT_DEAD1 /
+ * FORMAT_DEAD2); 108 and 111 are the DX9-level BC4/BC5 formats (ATI1/ATI2 in 2015+ headers). DX10
+ * formats are printed as numbers.
  */
+import { SVGA3dSurfaceFormat } from '../../formats/surface-formats.js';
 import { namedEnum } from './enum-table.js';
 
-export const SVGA3dSurfaceFormatName = {
-  FORMAT_INVALID: 0,
-  X8R8G8B8: 1,
-  A8R8G8B8: 2,
-  R5G6B5: 3,
-  X1R5G5B5: 4,
-  A1R5G5B5: 5,
-  A4R4G4B4: 6,
-  Z_D32: 7,
-  Z_D16: 8,
-  Z_D24S8: 9,
-  Z_D15S1: 10,
-  LUMINANCE8: 11,
-  LUMINANCE4_ALPHA4: 12,
-  LUMINANCE16: 13,
-  LUMINANCE8_ALPHA8: 14,
-  DXT1: 15,
-  DXT2: 16,
-  DXT3: 17,
-  DXT4: 18,
-  DXT5: 19,
-  BUMPU8V8: 20,
-  BUMPL6V5U5: 21,
-  BUMPX8L8V8U8: 22,
-  BUMPL8V8U8: 23,
-  ARGB_S10E5: 24,
-  ARGB_S23E8: 25,
-  A2R10G10B10: 26,
-  V8U8: 27,
-  Q8W8V8U8: 28,
-  CxV8U8: 29,
-  X8L8V8U8: 30,
-  A2W10V10U10: 31,
-  ALPHA8: 32,
-  R_S10E5: 33,
-  R_S23E8: 34,
-  RG_S10E5: 35,
-  RG_S23E8: 36,
-  BUFFER: 37,
-  Z_D24X8: 38,
-  V16U16: 39,
-  G16R16: 40,
-  A16B16G16R16: 41,
-  UYVY: 42,
-  YUY2: 43,
-  NV12: 44,
-  AYUV: 45,
-  BC4_UNORM: 108,
-  BC5_UNORM: 111,
-  Z_DF16: 118,
-  Z_DF24: 119,
-  Z_D24S8_INT: 120,
-} as const;
+export const SVGA3dSurfaceFormatName = SVGA3dSurfaceFormat;
 export const SVGA3dSurfaceFormatNameEnum = namedEnum('SVGA3dSurfaceFormat', 'SVGA3D_', SVGA3dSurfaceFormatName);
