@@ -38,6 +38,9 @@ describe('mip selection', () => {
     expect(pick(3, F.NONE)).toEqual({ level: 0, frac: 0 });
     expect(pick(3, F.NONE, F.LINEAR, 2)).toEqual({ level: 2, frac: 0 });
     expect(pick(-3, F.NONE, F.LINEAR, 9)).toEqual({ level: 3, frac: 0 });
+    expect(pick(-3, F.NONE, F.LINEAR, NaN)).toEqual({ level: 0, frac: 0 });
+    expect(pick(-3, F.NONE, F.LINEAR, 1.5)).toEqual({ level: 1, frac: 0 });
+    expect(pick(-3, F.NEAREST, F.LINEAR, Infinity)).toEqual({ level: 3, frac: 0 });
   });
   it('MINFILTER NONE disables mipmapping when minifying', () => {
     expect(pick(2, F.LINEAR, F.NONE)).toEqual({ level: 0, frac: 0 });

@@ -75,7 +75,9 @@ export interface MipSelection {
  */
 export function selectMip(lod: number, mipFilter: number, minFilter: number, maxMipLevel: number, levelCount: number, out: MipSelection): void {
   const last = levelCount - 1;
-  const base = maxMipLevel < last ? maxMipLevel : last;
+  // TEXTURE_MIPMAP_LEVEL is a u32 word; anything else a caller builds (NaN, 1.5, −1) is made whole.
+  const want = maxMipLevel >= 0 ? Math.floor(maxMipLevel) : 0;
+  const base = want < last ? want : last;
   out.frac = 0;
   if (mipFilter === FILTER.NONE || (lod > 0 && minFilter === FILTER.NONE)) {
     out.level = base;
