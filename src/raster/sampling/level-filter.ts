@@ -8,9 +8,9 @@
  * so a texel whose neighbour has weight 0 is never mixed with it (no Inf − Inf from float
  * textures); a constant region filters to exactly its value.
  */
-import { fetchTexel, UNORM8 } from './texel-fetch.js';
+import { blockTexelIndex, fetchTexel, UNORM8 } from './texel-fetch.js';
 import { BYTE_ONE, type PreparedTexture, type TextureLevel } from './prepared-texture.js';
-import { SRGB_TO_LINEAR } from './srgb.js';
+import { SRGB_TO_LINEAR, srgbDecode } from './srgb.js';
 import { addressTexel, linearFixed, pointTexel, texelPosition, TEXEL_FRACTION_ONE } from './texel-address.js';
 import type { MipSelection } from './lod.js';
 
@@ -89,6 +89,40 @@ function linearAxis(axis: number, size: number, mode: number, a: number): void {
 }
 
 /**
+ * The bilinear 2D footprint of a block format (DXT/BC, YUV) with all four taps inside the image
+ * and no depth compare, straight from the level's block cache: the same texels, sRGB decode and
+ * lerps, in the same order, as the general path. Not used in reference mode.
+ */
+function bilinearBlocks(tex: PreparedTexture, level: TextureLevel, out: Float32Array, o: number): void {
+  const x0 = taps[0] as number;
+  const x1 = taps[1] as number;
+  const ax = taps[2] as number;
+  const y0 = taps[3] as number;
+  const y1 = taps[4] as number;
+  const ay = taps[5] as number;
+  const i00 = blockTexelIndex(tex, level, x0, y0, 0);
+  const i10 = blockTexelIndex(tex, level, x1, y0, 0);
+  const i01 = blockTexelIndex(tex, level, x0, y1, 0);
+  const i11 = blockTexelIndex(tex, level, x1, y1, 0);
+  const texels = level.cacheTexels as Float32Array;
+  for (let k = 0; k < 4; k++) {
+    let c00 = texels[i00 + k] as number;
+    let c10 = texels[i10 + k] as number;
+    let c01 = texels[i01 + k] as number;
+    let c11 = texels[i11 + k] as number;
+    if (tex.srgb && k < 3) {
+      c00 = srgbDecode(c00);
+      c10 = srgbDecode(c10);
+      c01 = srgbDecode(c01);
+      c11 = srgbDecode(c11);
+    }
+    const top = ax === 0 ? c00 : fr(c00 + fr(ax * fr(c10 - c00)));
+    const bottom = ax === 0 ? c01 : fr(c01 + fr(ax * fr(c11 - c01)));
+    out[o + k] = ay === 0 ? top : fr(top + fr(ay * fr(bottom - top)));
+  }
+}
+
+/**
  * Samples `level` at the {@link lookup} coordinates into `out[o..o+3]`. `volume` false reads
  * slice 0 and ignores w. A reference ≥ 0 makes every texel a depth compare (see `fetchTexel`).
  */
@@ -127,10 +161,16 @@ export function sampleLevel(
     z1 = taps[7] as number;
     az = taps[8] as number;
   }
-  const map = tex.bytes8;
-  if (!volume && map !== undefined && ref < 0 && x0 >= 0 && x1 >= 0 && y0 >= 0 && y1 >= 0) {
-    bilinearBytes8(tex, map, level, out, o);
-    return;
+  if (!volume && ref < 0 && x0 >= 0 && x1 >= 0 && y0 >= 0 && y1 >= 0) {
+    const map = tex.bytes8;
+    if (map !== undefined) {
+      bilinearBytes8(tex, map, level, out, o);
+      return;
+    }
+    if (tex.codec === undefined && !tex.reference) {
+      bilinearBlocks(tex, level, out, o);
+      return;
+    }
   }
   const slices = volume ? 2 : 1;
   for (let s = 0; s < slices; s++) {

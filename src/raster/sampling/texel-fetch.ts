@@ -48,8 +48,11 @@ function decodeBlock(tex: PreparedTexture, level: TextureLevel, bx: number, by: 
   for (let i = 0; i < n; i++) dst[at + i] = scratchF32[i] as number;
 }
 
-/** Reads a texel of a block format through the level's cache. */
-function fetchBlockTexel(tex: PreparedTexture, level: TextureLevel, x: number, y: number, z: number, out: Float32Array, o: number): void {
+/**
+ * The index in `level.cacheTexels` of texel (x, y, z) of a block format (inside the level),
+ * decoding its block into the cache first when needed (always, in reference mode).
+ */
+export function blockTexelIndex(tex: PreparedTexture, level: TextureLevel, x: number, y: number, z: number): number {
   const { blockWidth: bw, blockHeight: bh } = tex.info;
   const n = 4 * bw * bh;
   const bx = Math.floor(x / bw);
@@ -69,7 +72,13 @@ function fetchBlockTexel(tex: PreparedTexture, level: TextureLevel, x: number, y
     decodeBlock(tex, level, bx, by, z, texels, base);
     keys[slot] = key;
   }
-  const t = base + 4 * ((y - by * bh) * bw + (x - bx * bw));
+  return base + 4 * ((y - by * bh) * bw + (x - bx * bw));
+}
+
+/** Reads a texel of a block format through the level's cache. */
+function fetchBlockTexel(tex: PreparedTexture, level: TextureLevel, x: number, y: number, z: number, out: Float32Array, o: number): void {
+  const t = blockTexelIndex(tex, level, x, y, z);
+  const texels = level.cacheTexels as Float32Array;
   out[o] = texels[t] as number;
   out[o + 1] = texels[t + 1] as number;
   out[o + 2] = texels[t + 2] as number;
