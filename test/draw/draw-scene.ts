@@ -77,7 +77,7 @@ export interface SceneOptions {
   /** An A8R8G8B8 texture (bytes B, G, R, A per texel) bound to stage 0 with default states. */
   readonly texture?: { readonly width: number; readonly height: number; readonly bgra: readonly number[] };
   /** Commands after the setup (context, targets, clears, shaders) and before the checkpoints. */
-  readonly draw: (c: CommandWriter, drawRange: (first: number, triangles: number) => void) => void;
+  readonly draw: (c: CommandWriter, drawRange: (first: number, count: number, primType?: number) => void) => void;
 }
 
 /** Replays the scene; returns the colour targets' images and every diagnostic line. */
@@ -134,7 +134,7 @@ export function renderScene(o: SceneOptions): { color: Rgba8Image; color1?: Rgba
   c.shaderDefine({ cid: CID, shid: 1, type: 2, bytecode: bytecode(o.ps ?? PASS_PS) });
   c.setShader({ cid: CID, type: 1, shid: 1 });
   c.setShader({ cid: CID, type: 2, shid: 1 });
-  const drawRange = (first: number, triangles: number) => {
+  const drawRange = (first: number, count: number, primType = 1) => {
     const decl = (usage: number, offset: number) => ({
       identity: { type: 3, method: 0, usage, usageIndex: 0 },
       array: { surfaceId: SID.vertices, offset, stride: 32 },
@@ -143,7 +143,7 @@ export function renderScene(o: SceneOptions): { color: Rgba8Image; color1?: Rgba
     c.drawPrimitives({
       cid: CID,
       decls: [decl(0, 0), decl(o.secondUsage ?? 10, 16)],
-      ranges: [{ primType: 1, primitiveCount: triangles, indexArray: { surfaceId: 0xffffffff, offset: 0, stride: 0 }, indexWidth: 0, indexBias: first }],
+      ranges: [{ primType, primitiveCount: count, indexArray: { surfaceId: 0xffffffff, offset: 0, stride: 0 }, indexWidth: 0, indexBias: first }],
     });
   };
   o.draw(c, drawRange);

@@ -145,3 +145,37 @@ describe('textures through the raster texture unit', () => {
     expect(hexRows(color)).toEqual(expectedRows(8, 8, (x, y) => texel[(x >> 2) + 2 * (y >> 2)]!));
   });
 });
+
+describe('points and lines', () => {
+  it('a 4-pixel point sprite: pixels 2..5 around centre (4, 4), texture coordinates from the sprite', () => {
+    // POINTSIZE 4 at window (4, 4): the square [2, 6) × [2, 6). With POINTSPRITEENABLE, t0 is
+    // (s, t) of the square, (0, 0) at its top-left corner; D3D9 pixel centres are the integer
+    // points, so pixel x has s = (x − 2) / 4: 0, 0.25, 0.5, 0.75 → 0, 64, 128, 191.
+    const { color, diagnostics } = renderScene({
+      ps: 'ps_2_0\ndcl t0\nmov oC0, t0',
+      vertices: [[0, 0, 0.5, 1, ...RED]],
+      draw: (c, drawRange) => {
+        states(c, { [RS.POINTSIZE]: bits(4), [RS.POINTSPRITEENABLE]: 1 });
+        drawRange(0, 1, 2);
+      },
+    });
+    expect(diagnostics).toEqual([]);
+    const level = ['00', '40', '80', 'bf'];
+    expect(hexRows(color)).toEqual(
+      expectedRows(8, 8, (x, y) => (x >= 2 && x < 6 && y >= 2 && y < 6 ? `#${level[x - 2]}${level[y - 2]}00` : BLACK)),
+    );
+  });
+
+  it('a line strip with LASTPIXEL off leaves out its final pixel', () => {
+    // Window (1, 2) → (6, 2): x-major, pixels 1..5 of row 2 without the last one.
+    const { color } = renderScene({
+      vertices: [[-0.75, 0.5, 0.5, 1, ...GREEN], [0.5, 0.5, 0.5, 1, ...GREEN]],
+      draw: (c, drawRange) => {
+        states(c, { [RS.LASTPIXEL]: 0 });
+        drawRange(0, 1, 4);
+      },
+    });
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, (x, y) => (y === 2 && x >= 1 && x < 6 ? '#00ff00' : BLACK)));
+  });
+});
+
