@@ -4,6 +4,7 @@
  */
 import type { GoldenCase } from '../../src/golden/golden-case.js';
 import { clearFormatCases } from './clear/clear-formats.case.js';
+import { corpusCases } from './corpus/corpus-traces.case.js';
 import { copyStretchCases } from './copy/copy-stretch.case.js';
 import { dmaDxtCases } from './dma/dma-dxt.case.js';
 import { dmaUploadCases } from './dma/dma-upload.case.js';
@@ -26,4 +27,5 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   ...readbackCases,
   ...shaderDrawCases,
   ...outputMergerCases,
+  ...corpusCases,
 ];

@@ -15,8 +15,8 @@ function colorBlock(c0: number, c1: number, indices: number): Uint8Array {
 }
 
 const BLOCKS = [
-  colorBlock(0xf800, 0x001f, 0x1b1b_1b1b), // red to blue, index rows 3,2,1,0
-  colorBlock(0x07e0, 0xffff, 0xe4e4_e4e4), // green to white, index columns 0..3
+  colorBlock(0xf800, 0x001f, 0x1b1b_1b1b), // red and blue: every row has indices 3, 2, 1, 0
+  colorBlock(0x07e0, 0xffff, 0xe4e4_e4e4), // green and white: every row has indices 0, 1, 2, 3
   colorBlock(0x0000, 0xffe0, 0x5555_aaaa), // c0 <= c1: 3-colour mode with transparent black (index 3)
   colorBlock(0x8410, 0x4208, 0xffff_0000), // greys: top half index 0, bottom half index 3
 ];

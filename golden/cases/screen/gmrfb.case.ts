@@ -67,7 +67,7 @@ function annotationFill(): Uint8Array {
   const { t, c } = withScreen('gmrfb/annotation-fill');
   t.vramWrite(DMA_OFFSET, u32le(new Array<number>(W * H).fill(0x0011_2233)));
   c.defineGmrfb({ ptr: { gmrId: SVGA_GMR_FRAMEBUFFER, offset: DMA_OFFSET }, bytesPerLine: W * 4, format: 0x1820 });
-  // The annotation says the next blit's contents are one colour; the device may fill instead.
+  // The annotation claims the next blit is one colour; the device shows the GMRFB's real pixels.
   c.annotationFill({ color: 0x00ff_00ff });
   c.blitGmrfbToScreen({ srcOrigin: { x: 0, y: 0 }, destRect: { left: 2, top: 2, right: 14, bottom: 10 }, destScreenId: 0 });
   c.blitGmrfbToScreen({ srcOrigin: { x: 0, y: 0 }, destRect: { left: 16, top: 12, right: 30, bottom: 22 }, destScreenId: 0 });
@@ -80,7 +80,7 @@ export const gmrfbCases: GoldenCase[] = [
     scriptCase(`gmrfb/blit-${f.name}`, `BLIT_GMRFB_TO_SCREEN from a ${f.name} GMRFB (format word 0x${f.word.toString(16)}) in VRAM`, ['gmrfb', f.name], ['gmrfb', 'screen-object'], blitFormat(f)),
   ),
   scriptCase('gmrfb/round-trip-565', 'BLIT_SCREEN_TO_GMRFB into a 16 bpp GMRFB and back: the copy is quantised to 5-6-5', ['gmrfb', 'round-trip'], ['gmrfb', 'screen-object'], roundTrip),
-  scriptCase('gmrfb/annotation-fill', 'ANNOTATION_FILL applies to the next blit only', ['gmrfb', 'annotation'], ['gmrfb', 'screen-object'], annotationFill),
+  scriptCase('gmrfb/annotation-fill', 'ANNOTATION_FILL is only a hint: both blits show the GMRFB\'s own pixels (0x112233)', ['gmrfb', 'annotation'], ['gmrfb', 'screen-object'], annotationFill),
 ];
 
 
