@@ -4,7 +4,9 @@
  * (a 256×256-pixel grid of 2×2 quads covering the texture once, so each lookup is a 1:1
  * bilinear sample with quad derivatives), in A8R8G8B8 and in DXT1; plus a trilinear case at
  * 2:1 minification over a full mip chain. "Mtexels/s" counts filtered lookups (one RGBA result
- * per pixel) per second, in millions. Prints a table and one JSON line.
+ * per pixel) per second, in millions, by wall-clock time (tinybench's mean) and by the process's
+ * user CPU time over the same runs (steadier on a shared machine). Prints a table and one JSON
+ * line.
  */
 import { Bench } from 'tinybench';
 import { imageLayout, surfaceFormatInfo, SVGA3dSurfaceFormat as SF } from '../src/formats/index.js';
@@ -80,13 +82,18 @@ const cases = [
 
 const bench = new Bench({ time: 1500, warmupTime: 300 });
 let sink = 0;
-for (const c of cases) {
+const cpu = cases.map(() => ({ micros: 0, ops: 0 }));
+cases.forEach((c, i) => {
   // The texture unit is built per draw, so building it is part of every measured sweep.
   const tex = texture(c.format, SIZE);
+  const used = cpu[i]!;
   bench.add(c.name, () => {
+    const t0 = process.cpuUsage();
     sink += sweep(createTextureSampler([{ surface: tex, state: c.state }]), c.pixels);
+    used.micros += process.cpuUsage(t0).user;
+    used.ops++;
   });
-}
+});
 await bench.run();
 
 const rows = bench.tasks.map((task, i) => {
@@ -99,6 +106,7 @@ const rows = bench.tasks.map((task, i) => {
     'lookups/op': lookups,
     'ms/op (mean)': Number(meanMs.toFixed(3)),
     'Mtexels/s': Number((lookups / meanMs / 1000).toFixed(2)),
+    'Mtexels/s (CPU)': Number(((lookups * cpu[i]!.ops) / cpu[i]!.micros).toFixed(2)),
     samples: r.state === 'completed' ? r.latency.samplesCount : 0,
   };
 });
