@@ -15,7 +15,7 @@
 import { formatDiagnostic, type DiagnosticSink } from '../common/diagnostics.js';
 import { decodeFifo, formatCommand, type SvgaCommand, type UndecodedCommand } from '../svga3d-decoder/index.js';
 import { openTrace, traceRecords, type GunzipFn } from '../trace/read-trace.js';
-import { svgaRegisterName } from '../trace/svga-registers.js';
+import { svgaRegisterName } from '../svga3d-decoder/spec/svga-registers.js';
 import type { RecordView } from '../trace/trace-records.js';
 
 /** Options of {@link dumpTrace}. */

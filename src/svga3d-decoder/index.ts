@@ -47,3 +47,14 @@ export { flattenLayout, offsetOf } from './spec/layout.js';
 export * from './spec/structs.js';
 export { SVGA3dSurfaceFormatName, SVGA3dSurfaceFormatNameEnum } from './spec/surface-format-names.js';
 export type { TailSpec } from './spec/tails.js';
+export {
+  SvgaReg,
+  SvgaCap,
+  SVGA_ID_0,
+  SVGA_ID_1,
+  SVGA_ID_2,
+  SVGA_PALETTE_BASE,
+  SVGA_PALETTE_COUNT,
+  SVGA_SCRATCH_BASE,
+  svgaRegisterName,
+} from './spec/svga-registers.js';

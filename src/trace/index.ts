@@ -20,4 +20,4 @@ export {
 } from './read-trace.js';
 export { TraceWriter, type FifoWordSource } from './trace-writer.js';
 // Register indices are the device's (`SvgaReg` in src/device); only the printer's names are public here.
-export { svgaRegisterName } from './svga-registers.js';
+export { svgaRegisterName } from '../svga3d-decoder/spec/svga-registers.js';

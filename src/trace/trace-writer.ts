@@ -14,7 +14,7 @@ import {
   isValidCheckpointName,
   paddingAfter,
 } from './trace-format.js';
-import { SVGA_ID_2, SvgaReg } from './svga-registers.js';
+import { SVGA_ID_2, SvgaReg } from '../svga3d-decoder/spec/svga-registers.js';
 
 /**
  * Anything that can hand over finished FIFO commands: the codec's `CommandWriter` is one. Kept
