@@ -179,3 +179,36 @@ describe('points and lines', () => {
   });
 });
 
+describe('shader model 3', () => {
+  const VS3 = 'vs_3_0\ndcl_position v0\ndcl_color v1\ndcl_position o0\ndcl_color o3\nmov o0, v0\nmov o3, v1';
+
+  it('vs_3_0 o# reaches ps_3_0 v# by DCL semantic', () => {
+    const { color, diagnostics } = renderScene({
+      vs: VS3,
+      ps: 'ps_3_0\ndcl_color v5\nmov oC0, v5',
+      vertices: quad(-1, -1, 1, 1, 0.5, [0, 1, 1, 1]),
+      draw: (_c, drawRange) => drawRange(0, 2),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, () => '#00ffff'));
+  });
+
+  it('vPos is the integer pixel position, vFace the sign of the screen winding against FRONTWINDING', () => {
+    // Red = x/8, green = y/8 (x = 3 → 0.375·255 = 95.6 → 96), blue = 1 on front faces, 0 on back
+    // faces: the left half is a clockwise quad (front), the right half a counter-clockwise one.
+    const ccw = (x0: number, y0: number, x1: number, y1: number) => {
+      const v = (x: number, y: number) => [x, y, 0.5, 1, 0, 0, 0, 1];
+      return [v(x0, y1), v(x0, y0), v(x1, y1), v(x1, y1), v(x0, y0), v(x1, y0)];
+    };
+    const { color, diagnostics } = renderScene({
+      vs: VS3,
+      ps: 'ps_3_0\ndef c0, 0.125, 0, 1, 0\ndcl vPos.xy\ndcl vFace\nmul r0.xy, vPos, c0.x\ncmp r0.z, vFace, c0.z, c0.y\nmov r0.w, c0.z\nmov oC0, r0',
+      vertices: [...quad(-1, -1, 0, 1, 0.5, RED), ...ccw(0, -1, 1, 1)],
+      draw: (_c, drawRange) => drawRange(0, 4),
+    });
+    expect(diagnostics).toEqual([]);
+    const hex = (v: number) => Math.round(v * 255).toString(16).padStart(2, '0');
+    expect(hexRows(color)).toEqual(expectedRows(8, 8, (x, y) => `#${hex(x / 8)}${hex(y / 8)}${x < 4 ? 'ff' : '00'}`));
+  });
+});
+
