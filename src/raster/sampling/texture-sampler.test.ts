@@ -163,6 +163,17 @@ describe('anisotropic filtering', () => {
     // N = 2: lod 1 lands on level 1.
     expect(sample(aniso, state(2), req)).toEqual([u8(0x33), 0, 0, 1]);
   });
+  it('uses the full level when ρmin is 0, and adds the texldb bias to the probes’ LOD', () => {
+    // N = 8, lod = ½·log2(16 / 64) = −1 → level 0; probes at x = 2.25 … 5.75 read
+    // 0, 0.25, 0.75, 1, 1, 1, 1, 1 (bilinear): sum 6, mean 0.75.
+    const flat = plain([0.5, 0.5, 0, 1], { ddx: [0.5, 0, 0, 0], ddy: [0, 0, 0, 0] });
+    expect(sample(aniso, state(8), flat)).toEqual([0.75, 0, 0, 1]);
+    // N = 4 at lod 0 + bias 1 → level 1 (solid 0x33): four equal probes summed, then / 4.
+    const c = u8(0x33);
+    const sum4 = Math.fround(Math.fround(Math.fround(Math.fround(c + c) + c) + c) / 4);
+    const biased = request('bias', [0.5, 0.5, 0, 1], { ddx: [0.5, 0, 0, 0], ddy: [0, 0.125, 0, 0], lod: [1] });
+    expect(sample(aniso, state(4), biased)).toEqual([sum4, 0, 0, 1]);
+  });
   it('is isotropic (trilinear at log2 ρmax) when TEXTURE_ANISOTROPIC_LEVEL is 1 or under texldl', () => {
     expect(sample(aniso, state(1), req)).toEqual([u8(0x33), 0, 0, 1]);
     // texldl at lod 0 magnifies: bilinear on level 0 at x = 3.0, between texels 2 and 3.
