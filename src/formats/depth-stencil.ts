@@ -58,6 +58,43 @@ export function quantizeDepth(format: number, depth: number): number | undefined
   return bits === 32 ? quantize32(d) : Math.floor(d * (2 ** bits - 1) + 0.5);
 }
 
+/** A depth quantiser bound to one format: `quantizeDepth(format, depth)` without the table lookup. */
+export type DepthQuantizer = (depth: number) => number;
+
+/** The quantiser of an n-bit unorm depth field, n ≤ 24 (every step exact in float64). */
+function unormDepthQuantizer(bits: number): DepthQuantizer {
+  const max = 2 ** bits - 1;
+  return (depth) => {
+    const d = Math.fround(depth);
+    if (!(d > 0)) return 0;
+    if (d >= 1) return max;
+    return Math.floor(d * max + 0.5);
+  };
+}
+
+/** Z_D32's quantiser: exact through BigInt, as in `quantizeDepth`. */
+const quantizeD32: DepthQuantizer = (depth) => {
+  const d = Math.fround(depth);
+  if (!(d > 0)) return 0;
+  if (d >= 1) return 0xffffffff;
+  return quantize32(d);
+};
+
+const quantizers = new Map<number, DepthQuantizer | undefined>();
+
+/**
+ * `quantizeDepth` specialised for one format (Z_D16, Z_D15S1, the D24 formats, Z_D32, ...): the
+ * depth field is looked up once, here, instead of on every call. Undefined for formats without
+ * depth. Must agree with `quantizeDepth` for every input (differential test).
+ */
+export function depthQuantizer(format: number): DepthQuantizer | undefined {
+  if (quantizers.has(format)) return quantizers.get(format);
+  const ch = channel(format, 'd');
+  const q = ch === undefined ? undefined : ch.layout.bits === 32 ? quantizeD32 : unormDepthQuantizer(ch.layout.bits);
+  if (surfaceFormatInfo(format) !== undefined) quantizers.set(format, q);
+  return q;
+}
+
 /** Writes `depth` into the depth bits of the texel at `out[offset]`, keeping stencil/X bits. */
 export function packDepth(format: number, depth: number, out: Uint8Array, offset: number): boolean {
   const ch = channel(format, 'd');

@@ -33,6 +33,8 @@ export {
 } from './decode.js';
 export { unpackImageRgbaF32, unpackImageRgba8, MAX_UNPACK_PIXELS } from './unpack-image.js';
 export { packRgbaF32, packColorArgb8888 } from './pack.js';
+export { texelPacker } from './pack-codec.js';
+export type { TexelPacker } from './pack-codec.js';
 export {
   packDepth,
   packStencil,
@@ -41,7 +43,9 @@ export {
   quantizeDepth,
   readDepthCode,
   depthCodeMax,
+  depthQuantizer,
 } from './depth-stencil.js';
+export type { DepthQuantizer } from './depth-stencil.js';
 export { yuvToRgb8 } from './yuv.js';
 export { texelCodec } from './texel-codec.js';
 export type { TexelCodec } from './texel-codec.js';

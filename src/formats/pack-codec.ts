@@ -81,13 +81,58 @@ function build(info: SurfaceFormatInfo): TexelPacker {
   };
 }
 
+/** `floatToUnorm(v, n)` for a float32 `v` and `max = 2^n − 1`, inlined for the hand-written packers. */
+function unormCode(v: number, max: number): number {
+  return Math.floor((v > 0 ? (v < 1 ? v : 1) : 0) * max + 0.5);
+}
+
+/** A8R8G8B8: bytes B, G, R, A. */
+export const packA8R8G8B8: TexelPacker = (r, g, b, a, out, o) => {
+  out[o] = unormCode(b, 255);
+  out[o + 1] = unormCode(g, 255);
+  out[o + 2] = unormCode(r, 255);
+  out[o + 3] = unormCode(a, 255);
+};
+
+/** X8R8G8B8: bytes B, G, R, and X written from A (see `pack.ts`). */
+export const packX8R8G8B8: TexelPacker = packA8R8G8B8;
+
+/** R5G6B5: one little-endian 16-bit word, B in bits 0–4, G in 5–10, R in 11–15. */
+export const packR5G6B5: TexelPacker = (r, g, b, _a, out, o) => {
+  const word = unormCode(b, 31) | (unormCode(g, 63) << 5) | (unormCode(r, 31) << 11);
+  out[o] = word & 0xff;
+  out[o + 1] = word >>> 8;
+};
+
+/**
+ * Hand-written packers of the common render-target formats, chosen by format id. Each must equal
+ * the table-built packer (`genericTexelPacker`) byte for byte, which a differential test checks.
+ */
+const HAND_WRITTEN: ReadonlyMap<number, TexelPacker> = new Map([
+  [1, packX8R8G8B8], // SVGA3D_X8R8G8B8
+  [2, packA8R8G8B8], // SVGA3D_A8R8G8B8
+  [3, packR5G6B5], // SVGA3D_R5G6B5
+]);
+
+/**
+ * The packer built from the format's table row (the plain path the hand-written ones are held
+ * to), or undefined for formats `packRgbaF32` does not handle.
+ */
+export function genericTexelPacker(format: number): TexelPacker | undefined {
+  const info = surfaceFormatInfo(format);
+  return info !== undefined && isPackable(info) ? build(info) : undefined;
+}
+
 const packers = new Map<number, TexelPacker | undefined>();
 
-/** The specialised packer of an uncompressed colour format, or undefined. Built on first use. */
+/**
+ * The fastest packer of an uncompressed colour format (hand-written for the common render-target
+ * formats, else built from the table row), or undefined. Built on first use.
+ */
 export function texelPacker(format: number): TexelPacker | undefined {
   if (packers.has(format)) return packers.get(format);
   const info = surfaceFormatInfo(format);
-  const packer = info !== undefined && isPackable(info) ? build(info) : undefined;
+  const packer = info !== undefined && isPackable(info) ? (HAND_WRITTEN.get(format) ?? build(info)) : undefined;
   if (info !== undefined) packers.set(format, packer);
   return packer;
 }
