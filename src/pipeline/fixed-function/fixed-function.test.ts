@@ -4,6 +4,7 @@ import { SVGA3dRenderStateName as RS } from '../../svga3d-decoder/spec/enums-ren
 import { SVGA3dTextureStateName as TS } from '../../svga3d-decoder/spec/enums-texture-state.js';
 import { SVGA3dDeclType as DT, SVGA3dDeclUsage as DU } from '../../svga3d-decoder/spec/enums.js';
 import { TEXTURE_STATE_COUNT } from '../../device/contexts/state-defaults.js';
+import { encodeShader, validateShader } from '../../shader-vm/index.js';
 import {
   buildFixedFunctionPixelProgram,
   buildFixedFunctionVertexProgram,
@@ -102,6 +103,11 @@ describe('hostile state', () => {
           expect(validationErrors(vs.program)).toEqual([]);
           expect(validationErrors(ps.program)).toEqual([]);
           expect(vs.constants.float.length).toBe(1024);
+          // The programs are real bytecode too: what a guest could send as SHADER_DEFINE.
+          for (const p of [vs.program, ps.program]) {
+            const encoded = encodeShader(p);
+            expect(encoded.ok && validateShader(encoded.words, p.version.type).ok).toBe(true);
+          }
         },
       ),
       { seed: 42, numRuns: 300 },
