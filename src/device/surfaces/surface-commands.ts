@@ -25,21 +25,8 @@ export type BoxFields = SurfaceStretchBltBody['boxSrc'];
 /** `SVGA3dSize`. */
 export type SizeFields = SurfaceDefineBody['sizes'][number];
 
-/** `SVGA3dTransferType`. */
-export const SVGA3dTransferType = { WRITE_HOST_VRAM: 1, READ_HOST_VRAM: 2 } as const;
-/** `SVGA3dStretchBltMode`. */
-export const SVGA3dStretchBltMode = { POINT: 0, LINEAR: 1 } as const;
-/** `SVGA3dTextureFilter`. */
-export const SVGA3dTextureFilter = {
-  NONE: 0,
-  NEAREST: 1,
-  LINEAR: 2,
-  ANISOTROPIC: 3,
-  FLATCUBIC: 4,
-  GAUSSIANCUBIC: 5,
-  PYRAMIDALQUAD: 6,
-  GAUSSIANQUAD: 7,
-} as const;
+/** The SVGA enums these executors switch on: the codec's tables, re-exported for the surface code. */
+export { SVGA3dStretchBltMode, SVGA3dTextureFilter, SVGA3dTransferType } from '../../svga3d-decoder/index.js';
 /** `SVGA3D_SURFACE_CUBEMAP` of `SVGA3dSurfaceFlags`. */
 export const SVGA3D_SURFACE_CUBEMAP = 1 << 0;
 /** `SVGA3D_MAX_SURFACE_IDS`: surface ids are below this. */
