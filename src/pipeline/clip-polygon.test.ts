@@ -69,7 +69,7 @@ describe('clipLine', () => {
   });
 
   it('the guard band cuts x only where the window position leaves it', () => {
-    const vp = { x: 0, y: 0, w: 100, h: 100, zMin: 0, zMax: 1 };
+    const vp = { x: 0, y: 0, w: 100, h: 100, zMin: 0, zMax: 1, clip: { x0: 0, y0: 0, x1: 100, y1: 100 } };
     const planes = volumePlanes(vp);
     // On-screen and well outside the screen but inside the band: untouched.
     const inside = v(600, -600, 0.5, 1, 0);

@@ -10,7 +10,7 @@ function defaults(): Uint32Array {
   return s;
 }
 
-const vp = { x: 8, y: 4, w: 100, h: 50, zMin: 0, zMax: 1 };
+const vp = { x: 8, y: 4, w: 100, h: 50, zMin: 0, zMax: 1, clip: { x0: 8, y0: 4, x1: 108, y1: 54 } };
 
 describe('deriveDrawState', () => {
   it('the power-on states give the raster defaults (fog, gamma and write masks included)', () => {

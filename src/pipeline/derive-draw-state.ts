@@ -33,10 +33,7 @@ function on(states: Uint32Array, name: number): boolean {
  * set), half-open. The rasteriser further intersects it with every bound target.
  */
 export function clipRect(states: Uint32Array, viewport: Viewport, scissor: ViewportRect | undefined): PixelRect {
-  let x0 = viewport.x;
-  let y0 = viewport.y;
-  let x1 = viewport.x + viewport.w;
-  let y1 = viewport.y + viewport.h;
+  let { x0, y0, x1, y1 } = viewport.clip;
   if (on(states, RS.SCISSORTESTENABLE) && scissor) {
     x0 = Math.max(x0, scissor.x);
     y0 = Math.max(y0, scissor.y);

@@ -167,6 +167,15 @@ describe('drawPrimitives: assembly to the rasteriser', () => {
     expect(s.rec.contexts[0]!.rasterizer.clip).toEqual({ x0: 2, y0: 4, x1: 6, y1: 6 });
   });
 
+  it('a viewport hanging off the target is cut, not squeezed: the transform keeps the given rectangle', () => {
+    const s = setup();
+    // 16×8 at x = −8 on the 8×8 target: clip x −1 / 0 / 1 → window −8 / 0 / 8; pixels only in 0..8.
+    s.context.viewport = { x: -8, y: 0, w: 16, h: 8 };
+    drawPrimitives(s.context, drawCommand(DECLS, [range(P.LINELIST, 1)]), s.surfaces, s.report, s.services);
+    expect(s.rec.calls).toEqual([{ kind: 'line', v: [[-8, 0, 0.5, 1, 1, 0, 0, 1], [8, 0, 0.5, 1, 0, 1, 0, 1]] }]);
+    expect(s.rec.contexts[0]!.rasterizer.clip).toEqual({ x0: 0, y0: 0, x1: 8, y1: 8 });
+  });
+
   it('occlusion queries count the samples the rasteriser reports', () => {
     const s = setup();
     const rec = recordingRaster(3);

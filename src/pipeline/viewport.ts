@@ -20,7 +20,7 @@ export interface ViewportRect {
 
 /** The resolved viewport of a draw. */
 export interface Viewport {
-  /** Integer rectangle inside the render target; w, h ≥ 1. */
+  /** SETVIEWPORT as given (the whole target when unset): the transform uses it unchanged. */
   readonly x: number;
   readonly y: number;
   readonly w: number;
@@ -28,11 +28,16 @@ export interface Viewport {
   /** SETZRANGE, as floats. */
   readonly zMin: number;
   readonly zMax: number;
+  /** The viewport clipped to the render target, half-open: where rendering may touch pixels. */
+  readonly clip: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
 }
 
 /**
- * Clips `rect` (undefined = unset) to a `width × height` target. Undefined when nothing of it is
- * left: the draw then touches no pixel.
+ * Resolves `rect` (undefined = unset) against a `width × height` target. SVGA's rule is that the
+ * viewport "is clipped to the dimensions of the current render target, then all rendering is
+ * clipped to the viewport": the clipped rectangle bounds the pixels, while the transform keeps
+ * the rectangle the guest gave (as GL backends do), so a viewport hanging off the target is cut,
+ * not squeezed. Undefined when nothing of it is left: the draw then touches no pixel.
  */
 export function resolveViewport(
   rect: ViewportRect | undefined,
@@ -50,7 +55,7 @@ export function resolveViewport(
   // A NaN range would poison every depth; D3D9 cannot express one, fall back to [0, 1].
   const zn = Number.isFinite(zMin) ? zMin : 0;
   const zf = Number.isFinite(zMax) ? zMax : 1;
-  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0, zMin: zn, zMax: zf };
+  return { x: r.x, y: r.y, w: r.w, h: r.h, zMin: zn, zMax: zf, clip: { x0, y0, x1, y1 } };
 }
 
 const f = Math.fround;
