@@ -157,6 +157,18 @@ export interface Replayed {
   state(): Map<string, string>;
 }
 
+/**
+ * Runs more commands on a replayed device, as FIFO record `record` at file offset 0; returns the
+ * diagnostics they added (replay's sink keeps collecting after the replay).
+ */
+export function exec(r: Replayed, build: (w: CommandWriter) => void, record = 1000): Diagnostic[] {
+  const from = r.summary.diagnostics.length;
+  const w = new CommandWriter();
+  build(w);
+  r.device.executeFifo(w.finish(), { record, fileOffset: 0 });
+  return r.summary.diagnostics.slice(from);
+}
+
 /** Device options on top of the checklist defaults (validator, draw backend, hashed memory). */
 export type DeviceExtras = Omit<SvgaDeviceOptions, 'vramBytes' | 'sink' | 'guestMemory'>;
 
