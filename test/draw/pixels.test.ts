@@ -42,6 +42,23 @@ describe('a vs_2_0 / ps_2_0 triangle', () => {
   });
 });
 
+describe('determinism', () => {
+  it('the same scene gives the same bytes on every run', () => {
+    const scene = () =>
+      renderScene({
+        depthFormat: FORMAT.Z_D24S8,
+        vertices: [[-1, 1, 0.1, 1, ...RED], [1, 0.5, 0.9, 1, ...GREEN], [-0.5, -1, 0.4, 1, ...BLUE], ...quad(-0.6, -0.7, 0.8, 0.9, 0.5, [0.3, 0.6, 0.9, 1])],
+        draw: (_c, drawRange) => {
+          drawRange(0, 1);
+          drawRange(3, 2);
+        },
+      }).color.data;
+    const first = scene();
+    expect(Array.from(scene())).toEqual(Array.from(first));
+    expect(new Set(first).size).toBeGreaterThan(8);
+  });
+});
+
 describe('output merger state from render states', () => {
   it('depth: LESSEQUAL keeps the nearer of overlapping quads whatever the draw order', () => {
     const { color, diagnostics } = renderScene({
