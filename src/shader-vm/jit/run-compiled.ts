@@ -1,0 +1,171 @@
+/**
+ * Compiled entry points with the signatures and results of the interpreter's `runVertexShader`
+ * and `runPixelQuad`: same input loading, same constant banks, same output rules, same
+ * diagnostics; only the instruction loop is the generated function. Programs the compiler does
+ * not take (and structurally invalid ones, whose defined result the interpreter gives) run on the
+ * interpreter, counted in the cache's `fallbackRuns`.
+ */
+
+import { diagnostic } from '../../common/diagnostics.js';
+import type { DiagnosticSink } from '../../common/diagnostics.js';
+import type { ShaderProgram } from '../ir/ir.js';
+import type { ExecContext, ExecStatus, InterpOptions, TextureStageState } from '../interp/exec-context.js';
+import { resolveBudget } from '../interp/exec-context.js';
+import { MAX_STACK_DEPTH } from '../interp/execute.js';
+import { InterpDiag } from '../interp/interp-diagnostics.js';
+import type { Machine } from '../interp/machine.js';
+import { acquireMachine, releaseMachine } from '../interp/machine.js';
+import type { PreparedShader } from '../interp/prepare.js';
+import { prepareShader } from '../interp/prepare.js';
+import type { PixelQuadInput, PixelQuadResult } from '../interp/run-pixel.js';
+import { PIXEL_INPUT_REGISTERS, PIXEL_TEXCOORD_SETS, runPixelQuad } from '../interp/run-pixel.js';
+import { loadConstants } from '../interp/shader-constants.js';
+import { saturateF } from '../ops/scalar.js';
+import type { TextureSampler } from '../interp/texture-sampler.js';
+import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
+import type { CompiledShader } from './compile-shader.js';
+import { JIT_HELPERS, JitStatus } from './jit-runtime.js';
+import type { JitCall } from './jit-runtime.js';
+import type { ShaderCache } from './shader-cache.js';
+import { defaultShaderCache } from './shader-cache.js';
+
+/** The outcome of one generated-function run, as the interpreter's `execute` reports it. */
+export interface RunOutcome {
+  readonly status: ExecStatus;
+  readonly executed: number;
+}
+
+/** Runs a compiled program on machine `m` (inputs and constants loaded) and reports like `execute`. */
+export function executeCompiled(
+  compiled: CompiledShader & { ok: true },
+  m: Machine,
+  options: InterpOptions | undefined,
+  sampler: TextureSampler,
+  stages: TextureStageState,
+  sink: DiagnosticSink | undefined,
+): RunOutcome {
+  const legacy = options?.legacyZeroMul ?? true;
+  const budget = resolveBudget(options);
+  const ctx: ExecContext = { prepared: compiled.prepared, m, legacy, budget, sampler, stages, sink };
+  const rt: JitCall = { m, ctx, legacy, budget, k: compiled.tables, h: JIT_HELPERS, ex: 0, pc: -1 };
+  const code = compiled.run(rt);
+  const pc = rt.pc;
+  switch (code) {
+    case JitStatus.OK:
+      return { status: 'ok', executed: rt.ex };
+    case JitStatus.BUDGET:
+      sink?.report(diagnostic(InterpDiag.BUDGET_EXCEEDED, `shader stopped after ${budget} executed instructions at instruction ${pc}`));
+      return { status: 'budget-exceeded', executed: budget };
+    case JitStatus.LOOP_OVERFLOW:
+      sink?.report(diagnostic(InterpDiag.LOOP_STACK_OVERFLOW, `loops nested deeper than ${MAX_STACK_DEPTH} at instruction ${pc}`));
+      return { status: 'stack-overflow', executed: rt.ex };
+    case JitStatus.CALL_OVERFLOW:
+      sink?.report(diagnostic(InterpDiag.CALL_STACK_OVERFLOW, `calls nested deeper than ${MAX_STACK_DEPTH} at instruction ${pc}`));
+      return { status: 'stack-overflow', executed: rt.ex };
+    default:
+      sink?.report(diagnostic(InterpDiag.BAD_STRUCTURE, `loop end at instruction ${pc} reached outside its loop`));
+      return { status: 'invalid', executed: rt.ex };
+  }
+}
+
+/** The compiled program for a run, or undefined when the interpreter must run it. */
+export function compiledFor(program: ShaderProgram, prepared: PreparedShader, cache: ShaderCache): (CompiledShader & { ok: true }) | undefined {
+  const compiled = prepared.ok ? cache.get(program) : undefined;
+  if (compiled?.ok) return compiled;
+  cache.stats.fallbackRuns++;
+  return undefined;
+}
+
+
+/** `runPixelQuad` through the compiled path. Never throws. */
+export function runPixelQuadCompiled(program: ShaderProgram, input: PixelQuadInput, cache: ShaderCache = defaultShaderCache): PixelQuadResult {
+  const sink = input.diagnostics;
+  const active = (input.activeMask ?? 0xf) & 0xf;
+  const failed = (status: ExecStatus, executed: number): PixelQuadResult => ({
+    status, executed, colors: new Float32Array(64), colorsWritten: 0, killed: 0xf, live: 0,
+  });
+  if (program.version.type !== 'ps') {
+    sink?.report(diagnostic(InterpDiag.WRONG_SHADER_TYPE, 'runPixelQuad was given a vertex shader'));
+    return failed('invalid', 0);
+  }
+  const prepared = prepareShader(program, sink);
+  const compiled = compiledFor(program, prepared, cache);
+  if (!compiled) return runPixelQuad(program, input);
+  const m = acquireMachine(4, program.version);
+  try {
+    loadPixelInputs(m, input);
+    loadConstants(m, prepared, input.constants);
+    const result = executeCompiled(compiled, m, input.options, input.sampler ?? UNBOUND_SAMPLER, input.stages ?? {}, sink);
+    if (result.status !== 'ok') return failed(result.status, result.executed);
+    return pixelOutputs(m, prepared, active, result.executed);
+  } finally {
+    releaseMachine(m);
+  }
+}
+
+/** Places v#, t#, vPos and vFace as `runPixelQuad` does (ps < 3.0 colours clamped to [0, 1]). */
+function loadPixelInputs(m: Machine, input: PixelQuadInput): void {
+  const sm3 = m.version.major >= 3;
+  const v = input.v;
+  const t = input.t;
+  const vin = m.files.get('input') as Float32Array;
+  const tex = m.files.get('texture') as Float32Array;
+  const misc = m.files.get('misc') as Float32Array;
+  for (let p = 0; p < 4; p++) {
+    if (v) {
+      for (let r = 0; r < PIXEL_INPUT_REGISTERS; r++) {
+        const o = m.offset(r, p);
+        const src = (p * PIXEL_INPUT_REGISTERS + r) * 4;
+        for (let i = 0; i < 4; i++) {
+          const x = (v[src + i] as number | undefined) ?? 0;
+          vin[o + i] = sm3 ? x : saturateF(x);
+        }
+      }
+    }
+    if (t && !sm3) {
+      for (let s = 0; s < PIXEL_TEXCOORD_SETS; s++) {
+        const o = m.offset(s, p);
+        const src = (p * PIXEL_TEXCOORD_SETS + s) * 4;
+        for (let i = 0; i < 4; i++) {
+          const x = (t[src + i] as number | undefined) ?? 0;
+          tex[o + i] = x;
+          m.texcoords[o + i] = x;
+        }
+      }
+    }
+    if (sm3) {
+      const o = m.offset(0, p);
+      misc[o] = (input.vPos?.[2 * p] as number | undefined) ?? 0;
+      misc[o + 1] = (input.vPos?.[2 * p + 1] as number | undefined) ?? 0;
+      misc[o + 3] = 1;
+      const face = input.vFace;
+      const f = typeof face === 'number' ? face : ((face?.[p] as number | undefined) ?? 1);
+      misc.fill(f, m.offset(1, p), m.offset(1, p) + 4);
+    }
+  }
+}
+
+/** Colours (r0 for ps_1_x, oC0–oC3 otherwise), kill mask and depth, as `runPixelQuad` reports them. */
+function pixelOutputs(m: Machine, prepared: PreparedShader, active: number, executed: number): PixelQuadResult {
+  const colors = new Float32Array(64);
+  let colorsWritten: number;
+  if (m.version.major === 1) {
+    const r0 = m.files.get('temp') as Float32Array;
+    for (let p = 0; p < 4; p++) for (let i = 0; i < 4; i++) colors[p * 4 + i] = r0[m.offset(0, p) + i] as number;
+    colorsWritten = 1;
+  } else {
+    colorsWritten = (m.written.get('colorout') ?? 0) & 0xf;
+    const oc = m.files.get('colorout') as Float32Array;
+    for (let target = 0; target < 4; target++) {
+      for (let p = 0; p < 4; p++) {
+        for (let i = 0; i < 4; i++) colors[(target * 4 + p) * 4 + i] = oc[m.offset(target, p) + i] as number;
+      }
+    }
+  }
+  const killed = m.killed & 0xf;
+  const base = { status: 'ok' as const, executed, colors, colorsWritten, killed, live: active & ~killed };
+  if (!prepared.writesDepth) return base;
+  const depth = new Float32Array(4);
+  for (let p = 0; p < 4; p++) depth[p] = m.vector('depthout', 0, p)[0] as number;
+  return { ...base, depth };
+}

@@ -1,0 +1,78 @@
+/**
+ * `runVertexShader` through the compiled path: the same output signature, defaults of unwritten
+ * outputs, vs < 3.0 colour saturation and failure result as `interp/run-vertex.ts`.
+ */
+
+import { diagnostic } from '../../common/diagnostics.js';
+import type { ShaderProgram } from '../ir/ir.js';
+import type { ExecStatus } from '../interp/exec-context.js';
+import { InterpDiag } from '../interp/interp-diagnostics.js';
+import { acquireMachine, releaseMachine } from '../interp/machine.js';
+import { prepareShader } from '../interp/prepare.js';
+import type { ShaderOutput, VertexShaderInput, VertexShaderResult } from '../interp/run-vertex.js';
+import { runVertexShader } from '../interp/run-vertex.js';
+import { loadConstants } from '../interp/shader-constants.js';
+import type { SignatureEntry } from '../interp/signature.js';
+import { outputSignature } from '../interp/signature.js';
+import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
+import { applySaturate } from '../ops/modifiers.js';
+import { compiledFor, executeCompiled } from './run-compiled.js';
+import type { ShaderCache } from './shader-cache.js';
+import { defaultShaderCache } from './shader-cache.js';
+
+/** oD0 = (1, 1, 1, 1), oD1 = (0, 0, 0, 1); oT# and vs_3_0 o# = (0, 0, 0, 1). */
+const UNWRITTEN_COLORS = new Float32Array([1, 1, 1, 1, 0, 0, 0, 1]);
+const UNWRITTEN_TEXCOORDS = new Float32Array(32).map((_, i) => (i % 4 === 3 ? 1 : 0));
+const UNWRITTEN_OUTPUTS = new Float32Array(48).map((_, i) => (i % 4 === 3 ? 1 : 0));
+
+const signatures = new WeakMap<ShaderProgram, readonly SignatureEntry[]>();
+
+function signatureOf(program: ShaderProgram): readonly SignatureEntry[] {
+  let s = signatures.get(program);
+  if (!s) {
+    s = outputSignature(program);
+    signatures.set(program, s);
+  }
+  return s;
+}
+
+/** `runVertexShader` through the compiled path. Never throws. */
+export function runVertexShaderCompiled(program: ShaderProgram, input: VertexShaderInput, cache: ShaderCache = defaultShaderCache): VertexShaderResult {
+  const sink = input.diagnostics;
+  const prepared = prepareShader(program, sink);
+  const signature = signatureOf(program);
+  const failed = (status: ExecStatus, executed: number): VertexShaderResult => ({
+    status,
+    executed,
+    outputs: signature.map((s) => ({ usage: s.usage, usageIndex: s.usageIndex, register: s.name, value: new Float32Array(4), written: false })),
+  });
+  if (program.version.type !== 'vs') {
+    sink?.report(diagnostic(InterpDiag.WRONG_SHADER_TYPE, 'runVertexShader was given a pixel shader'));
+    return failed('invalid', 0);
+  }
+  const compiled = compiledFor(program, prepared, cache);
+  if (!compiled) return runVertexShader(program, input);
+  const m = acquireMachine(1, program.version);
+  try {
+    const vin = m.files.get('input') as Float32Array;
+    vin.set(input.inputs.length > vin.length ? input.inputs.subarray(0, vin.length) : input.inputs);
+    loadConstants(m, prepared, input.constants);
+    const sm3 = program.version.major >= 3;
+    if (!sm3) {
+      (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
+      (m.files.get('texcrdout') as Float32Array).set(UNWRITTEN_TEXCOORDS);
+    } else (m.files.get('output') as Float32Array).set(UNWRITTEN_OUTPUTS);
+    const result = executeCompiled(compiled, m, input.options, input.sampler ?? UNBOUND_SAMPLER, {}, sink);
+    if (result.status !== 'ok') return failed(result.status, result.executed);
+    const outputs: ShaderOutput[] = signature.map((s) => {
+      const arr = m.files.get(s.file) as Float32Array;
+      const value = arr.slice(s.index * 4, s.index * 4 + 4);
+      if (!sm3 && s.file === 'attrout') applySaturate(value);
+      const written = (((m.written.get(s.file) ?? 0) >>> s.index) & 1) === 1;
+      return { usage: s.usage, usageIndex: s.usageIndex, register: s.name, value, written };
+    });
+    return { status: 'ok', executed: result.executed, outputs };
+  } finally {
+    releaseMachine(m);
+  }
+}
