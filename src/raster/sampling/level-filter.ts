@@ -82,7 +82,7 @@ const levelB = new Float32Array(4);
 
 function linearAxis(axis: number, size: number, mode: number, a: number): void {
   const p = linearFixed(texelPosition(lookup[axis] as number, size));
-  const i0 = Math.floor(p / TEXEL_FRACTION_ONE);
+  const i0 = Math.floor(p / TEXEL_FRACTION_ONE) | 0; // |p| ≤ 2^38: an exact int32
   taps[a] = addressTexel(mode, i0, size);
   taps[a + 1] = addressTexel(mode, i0 + 1, size);
   taps[a + 2] = (p - i0 * TEXEL_FRACTION_ONE) / TEXEL_FRACTION_ONE;
@@ -146,6 +146,19 @@ export function sampleLevel(
   }
   linearAxis(0, width, modes.u, 0);
   linearAxis(1, height, modes.v, 3);
+  // The kernels read `taps` themselves; testing it here, before any tap is loaded into a local
+  // that the general path passes to calls, keeps V8 from boxing the taps on the fast path.
+  if (!volume && ref < 0 && (taps[0] as number) >= 0 && (taps[1] as number) >= 0 && (taps[3] as number) >= 0 && (taps[4] as number) >= 0) {
+    const map = tex.bytes8;
+    if (map !== undefined) {
+      bilinearBytes8(tex, map, level, out, o);
+      return;
+    }
+    if (tex.codec === undefined && !tex.reference) {
+      bilinearBlocks(tex, level, out, o);
+      return;
+    }
+  }
   const x0 = taps[0] as number;
   const x1 = taps[1] as number;
   const ax = taps[2] as number;
@@ -160,17 +173,6 @@ export function sampleLevel(
     z0 = taps[6] as number;
     z1 = taps[7] as number;
     az = taps[8] as number;
-  }
-  if (!volume && ref < 0 && x0 >= 0 && x1 >= 0 && y0 >= 0 && y1 >= 0) {
-    const map = tex.bytes8;
-    if (map !== undefined) {
-      bilinearBytes8(tex, map, level, out, o);
-      return;
-    }
-    if (tex.codec === undefined && !tex.reference) {
-      bilinearBlocks(tex, level, out, o);
-      return;
-    }
   }
   const slices = volume ? 2 : 1;
   for (let s = 0; s < slices; s++) {

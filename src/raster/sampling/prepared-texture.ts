@@ -2,7 +2,8 @@
  * A bound surface checked once per sampler build: its format, the faces and mip levels that are
  * safe to read, and the per-sampler read options (sRGB, depth compare, border colour).
  *
- * Every image is checked against its format before any byte is read: integer sizes of at least 1,
+ * Every image is checked against its format before any byte is read: integer sizes from 1 to
+ * {@link MAX_SAMPLED_DIMENSION},
  * row and slice pitches at least the tight ones, and `bytes` long enough for every block of every
  * slice. The mip chain ends at the first level that fails (or at {@link MAX_SAMPLED_LEVELS});
  * a surface whose level 0 fails, an unknown or BUFFER format, or a cube sampler on a surface
@@ -20,6 +21,12 @@ import type { SurfaceImageLike, SurfaceViewLike } from './sampler-port.js';
 
 /** Mip levels a sampler reads at most (a 2^31-texel axis has 32). */
 export const MAX_SAMPLED_LEVELS = 32;
+
+/**
+ * The largest width, height or depth sampled (D3D9-class devices report 8192 or 16384): it keeps
+ * every texel index and block number an int32, which the addressing relies on.
+ */
+export const MAX_SAMPLED_DIMENSION = 1 << 24;
 
 /** Entries of a level's decoded-block cache (see `texel-fetch.ts`). */
 export const BLOCK_CACHE_SLOTS = 64;
@@ -88,7 +95,7 @@ export interface PreparedTexture {
 }
 
 function isSize(n: number): boolean {
-  return Number.isInteger(n) && n >= 1 && n <= 0xffffffff;
+  return Number.isInteger(n) && n >= 1 && n <= MAX_SAMPLED_DIMENSION;
 }
 
 function isPitch(n: number): boolean {

@@ -26,7 +26,7 @@ describe('address modes on a 4-texel axis, texels -5 … 8', () => {
   it('MIRRORONCE mirrors about 0 once, then clamps', () => {
     expect(map(A.MIRRORONCE, -5, 8, 4)).toEqual([3, 3, 2, 1, 0, 0, 1, 2, 3, 3, 3, 3, 3, 3]);
   });
-  it('stays exact at the ±2^31 extremes', () => {
+  it('stays exact at the ±2^31 extremes and returns int32 indices', () => {
     expect(addressTexel(A.WRAP, -(2 ** 31), 3)).toBe(1); // -2^31 = -715827883·3 + 1
     expect(addressTexel(A.MIRROR, 2 ** 31 - 1, 5)).toBe(2); // 2147483647 mod 10 = 7 → 9 − 7
   });

@@ -34,9 +34,10 @@ export function texelPosition(coord: number, size: number): number {
   return x < -POSITION_LIMIT ? -POSITION_LIMIT : x > POSITION_LIMIT ? POSITION_LIMIT : x;
 }
 
-/** The texel a point sample at texel position `x` reads (before addressing). */
+/** The texel a point sample at texel position `x` reads (before addressing); an int32. */
 export function pointTexel(x: number): number {
-  return Math.floor(x);
+  // |x| ≤ 2^30, so the floor is an exact int32 (and V8 keeps it unboxed).
+  return Math.floor(x) | 0;
 }
 
 /** The fixed-point position `floor(x × 256) − 128` of the left/top tap of a linear sample. */
@@ -45,8 +46,8 @@ export function linearFixed(x: number): number {
 }
 
 /**
- * Maps texel index `i` (any integer within ±2^31) of an axis of `size` texels (≥ 1) to the texel
- * to read, or {@link BORDER_TEXEL}:
+ * Maps texel index `i` (any integer within ±2^31) of an axis of `size` texels (1 … 2^30) to the
+ * texel to read, or {@link BORDER_TEXEL}; the result is an int32:
  * - WRAP: `i mod size`;
  * - MIRROR: period `2·size`, the second half reversed;
  * - CLAMP: clamp to [0, size − 1];
@@ -58,19 +59,19 @@ export function linearFixed(x: number): number {
 export function addressTexel(mode: number, i: number, size: number): number {
   switch (mode) {
     case ADDRESS.WRAP:
-      return i - size * Math.floor(i / size);
+      return (i - size * Math.floor(i / size)) | 0;
     case ADDRESS.MIRROR: {
       const period = 2 * size;
       const m = i - period * Math.floor(i / period);
-      return m < size ? m : period - 1 - m;
+      return (m < size ? m : period - 1 - m) | 0;
     }
     case ADDRESS.BORDER:
-      return i < 0 || i >= size ? BORDER_TEXEL : i;
+      return i < 0 || i >= size ? BORDER_TEXEL : i | 0;
     case ADDRESS.MIRRORONCE: {
       const j = i < 0 ? -i - 1 : i;
-      return j < size ? j : size - 1;
+      return (j < size ? j : size - 1) | 0;
     }
     default:
-      return i < 0 ? 0 : i >= size ? size - 1 : i;
+      return (i < 0 ? 0 : i >= size ? size - 1 : i) | 0;
   }
 }
