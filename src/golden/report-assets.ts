@@ -38,7 +38,7 @@ figcaption { font-size: 12px; }
   background-image: linear-gradient(45deg, #ccc 25%, transparent 25%), linear-gradient(-45deg, #ccc 25%, transparent 25%),
     linear-gradient(45deg, transparent 75%, #ccc 75%), linear-gradient(-45deg, transparent 75%, #ccc 75%);
   background-size: 16px 16px; background-position: 0 0, 0 8px, 8px -8px, -8px 0; }
-.checker img { image-rendering: pixelated; max-width: min(100%, 1024px); min-width: 128px; }
+.checker img { image-rendering: pixelated; max-width: min(100%, 1024px); min-width: 256px; }
 .slider { position: relative; }
 .slider .over { position: absolute; top: 0; left: 0; height: 100%; width: 50%; overflow: hidden; border-right: 2px solid #f0f; }
 .slider .over img { max-width: none; }
