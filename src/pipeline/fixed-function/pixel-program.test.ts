@@ -143,6 +143,8 @@ describe('the stage chain', () => {
     const ctx = newContext();
     const p = buildFixedFunctionPixelProgram(ctx, { textures: [] });
     expect(runPixel(p.program, p.constants, { diffuse: D }, new FakeSampler({}))).toEqual(D);
+    // Only what the chain reads is declared: no texture coordinates, no specular colour.
+    expect(p.program.instructions.filter((i) => i.kind === 'dcl').map((i) => i.dst.file + i.dst.index)).toEqual(['input0']);
   });
   it('SPECULARENABLE adds v1.rgb, saturated', () => {
     const ctx = newContext();

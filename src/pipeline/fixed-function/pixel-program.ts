@@ -168,7 +168,10 @@ export function generatePixelProgram(key: PixelKey): ShaderProgram {
   b.def(PC.LITERALS, [0, 1, 0.5, 2]);
   b.def(PC.LITERALS2, [4, -0.5, 0, 0]);
   b.dcl('v0');
-  b.dcl('v1');
+  // The specular colour is a varying only when something reads it.
+  const readsSpecular = key.specular || key.stages.some((s) =>
+    [...s.colorArgs, ...s.alphaArgs].some((a) => (a & 0xf) === TA.SPECULAR));
+  if (readsSpecular) b.dcl('v1');
   const coords = new Set(key.stages.filter((s) => s.texture !== 0).map((s) => s.coord));
   for (const c of [...coords].sort((p, q) => p - q)) b.dcl(`t${c}`);
   key.stages.forEach((s, i) => {
