@@ -156,3 +156,70 @@ describe('checklist rows 10–13: surface definitions', () => {
     expect(r.withHostile.device.surfaces.bytesInUse).toBe(0);
   });
 });
+
+describe('checklist rows 11–13: degenerate sizes, mip chains, faces, formats', () => {
+  it('row 11: zero / degenerate dims', () => {
+    let at = 0;
+    const r = expectSkipped({
+      hostile: (t) => {
+        at = t.fifo((w) => {
+          define(3, 2, 0, face6(), [{ width: 0, height: 4, depth: 1 }])(w);
+          define(3, 2, 0, face6(), [{ width: 4, height: 4, depth: 0 }])(w);
+          define(3, 2, 0, face6(0), [])(w);
+        }).offset;
+      },
+      follow,
+    });
+    expect(lines(r.hostile)).toEqual([
+      `3204 E_SURFACE_SIZE #1 @${at} SURFACE_DEFINE`,
+      `3204 E_SURFACE_SIZE #1 @${at + 56} SURFACE_DEFINE`,
+      `3203 E_SURFACE_FACES #1 @${at + 112} SURFACE_DEFINE`,
+    ]);
+  });
+
+  it('row 12: inconsistent mip chain / faces', () => {
+    let at = 0;
+    const r = expectSkipped({
+      hostile: (t) => {
+        at = t.fifo((w) => {
+          define(3, 2, 0, face6(2), [{ width: 512, height: 512, depth: 1 }, { width: 300, height: 300, depth: 1 }])(w);
+          // face[3] has levels but the surface is not a cube.
+          define(3, 2, 0, [{ numMipLevels: 1 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 1 }, { numMipLevels: 0 }, { numMipLevels: 0 }],
+            [{ width: 4, height: 4, depth: 1 }, { width: 4, height: 4, depth: 1 }])(w);
+          // A cube with five faces.
+          define(3, 2, 1, [1, 1, 1, 1, 1, 0].map((n) => ({ numMipLevels: n })), Array.from({ length: 5 }, () => ({ width: 4, height: 4, depth: 1 })))(w);
+        }).offset;
+      },
+      follow,
+    });
+    expect(lines(r.hostile)).toEqual([
+      `3204 E_SURFACE_SIZE #1 @${at} SURFACE_DEFINE`,
+      `3203 E_SURFACE_FACES #1 @${at + 68} SURFACE_DEFINE`,
+      `3203 E_SURFACE_FACES #1 @${at + 136} SURFACE_DEFINE`,
+    ]);
+  });
+
+  it('row 13: invalid format / block size (0xdead rejected; a 3×3 DXT1 box rounds out to one 4×4 block)', () => {
+    let at = 0;
+    const r = expectSkipped({
+      setup: gmrSetup,
+      hostile: (t) => void (at = t.fifo((w) => define(3, 0xdead, 0, face6(), [{ width: 4, height: 4, depth: 1 }])(w)).offset),
+      follow,
+    });
+    expect(lines(r.hostile)).toEqual([`3202 E_SURFACE_FORMAT #3 @${at} SURFACE_DEFINE`]);
+
+    const t = new Trace();
+    gmrSetup(t);
+    t.fifo((w) => {
+      define(3, 15, 0, face6(), [{ width: 8, height: 8, depth: 1 }])(w);
+      w.surfaceDma({ guest: { ptr: { gmrId: 1, offset: 0 }, pitch: 0 }, host: { sid: 3, face: 0, mipmap: 0 }, transfer: 1, boxes: [{ x: 0, y: 0, z: 0, w: 3, h: 3, d: 1, srcx: 0, srcy: 0, srcz: 0 }] });
+      // A box starting inside the last block column rounds out to that whole block.
+      w.surfaceDma({ guest: { ptr: { gmrId: 1, offset: 100 }, pitch: 0 }, host: { sid: 3, face: 0, mipmap: 0 }, transfer: 1, boxes: [{ x: 5, y: 6, z: 0, w: 1, h: 1, d: 1, srcx: 5, srcy: 6, srcz: 0 }] });
+    });
+    const dxt = replay(t.finish());
+    expect(dxt.diagnostics).toEqual([]);
+    // 8×8 DXT1 = 2×2 blocks of 8 bytes, rows of 16 bytes. Block (1, 1) comes from guest offset
+    // 100 + ⌊6/4⌋·16 + ⌊5/4⌋·8 = 124.
+    expect([...dxt.device.surfaces.get(3)!.image(0, 0)!.bytes]).toEqual([...gmrBytes(8), ...Array<number>(16).fill(0), ...gmrBytes(8, 124)]);
+  });
+});
