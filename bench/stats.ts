@@ -44,9 +44,12 @@ export function summarize(samplesMs: readonly number[]): TimeSummary {
   return { samples: n, meanMs: mean, rme, p50Ms: quantile(sorted, 0.5), p75Ms: quantile(sorted, 0.75), p99Ms: quantile(sorted, 0.99) };
 }
 
-/** Runs `fn` once to warm up, then until at least `minMs` and `minSamples` are reached; times in ms. */
-export function sampleLoop(fn: () => void, minMs: number, minSamples: number, maxSamples = 10_000): number[] {
-  fn();
+/**
+ * Runs `fn` once to warm up (unless `warmup` is false), then until at least `minMs` and
+ * `minSamples` are reached; returns the iteration times in ms.
+ */
+export function sampleLoop(fn: () => void, minMs: number, minSamples: number, warmup = true, maxSamples = 10_000): number[] {
+  if (warmup) fn();
   const out: number[] = [];
   const begin = performance.now();
   while (out.length < maxSamples && (out.length < minSamples || performance.now() - begin < minMs)) {
