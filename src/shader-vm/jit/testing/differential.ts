@@ -9,6 +9,7 @@ import { DiagnosticList } from '../../../common/diagnostics.js';
 import type { ShaderProgram } from '../../ir/ir.js';
 import type { InterpOptions, TextureStageState } from '../../interp/exec-context.js';
 import type { PixelQuadInput, PixelQuadResult } from '../../interp/run-pixel.js';
+import { prepareShader } from '../../interp/prepare.js';
 import { runPixelQuad } from '../../interp/run-pixel.js';
 import type { VertexShaderResult } from '../../interp/run-vertex.js';
 import { runVertexShader } from '../../interp/run-vertex.js';
@@ -108,6 +109,9 @@ function compare(what: string, a: string, b: string): DiffResult {
 
 /** Runs `program` both ways on the random input of `seed` and compares everything. */
 export function diffRun(program: ShaderProgram, seed: number, opts: DiffOptions = {}): DiffResult {
+  // Preparation reports its problems once per program, to whichever path prepares it first:
+  // prepare up front so only run-time diagnostics are compared.
+  prepareShader(program);
   const r = new Rng(seed);
   const constants = randomConstants(r);
   if (program.version.type === 'vs') {
