@@ -103,3 +103,21 @@ export function formatDiagnostic(d: Diagnostic): string {
  * device) adds the record index, byte offset and command name it is executing.
  */
 export type ReportFn = (def: DiagnosticCode, message: string) => void;
+
+/** The severity a code's name announces: `E_` error, `W_` warning, `I_` info. */
+type SeverityPrefix = `E_${string}` | `W_${string}` | `I_${string}`;
+
+/**
+ * Builds an area's code table from `{ E_NAME: number }` rows: the key is the code's name and its
+ * prefix gives the severity, so a row cannot disagree with itself.
+ */
+export function defineDiagnosticCodes<const T extends Record<SeverityPrefix, number>>(
+  rows: T,
+): { readonly [K in keyof T & string]: DiagnosticCode } {
+  const table: Record<string, DiagnosticCode> = {};
+  for (const [name, code] of Object.entries(rows)) {
+    const severity: DiagnosticSeverity = name.startsWith('W_') ? 'warning' : name.startsWith('I_') ? 'info' : 'error';
+    table[name] = { code, name, severity };
+  }
+  return table as { readonly [K in keyof T & string]: DiagnosticCode };
+}

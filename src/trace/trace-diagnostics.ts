@@ -5,47 +5,47 @@
  * Codes 1000–1009 make a file "not a readable trace": nothing of it is replayed. The others concern
  * one record; that record (or, for truncation, the rest of the file) is skipped.
  */
-import type { DiagnosticCode } from '../common/diagnostics.js';
+import { defineDiagnosticCodes } from '../common/diagnostics.js';
 
-export const TraceDiagnostics = {
+export const TraceDiagnostics = defineDiagnosticCodes({
   /** The bytes are gzip-compressed but no gunzip function was supplied. */
-  E_TRACE_GZIP_UNAVAILABLE: { code: 1000, name: 'E_TRACE_GZIP_UNAVAILABLE', severity: 'error' },
+  E_TRACE_GZIP_UNAVAILABLE: 1000,
   /** Decompression failed, or the output would exceed the size bound. */
-  E_TRACE_GZIP: { code: 1001, name: 'E_TRACE_GZIP', severity: 'error' },
+  E_TRACE_GZIP: 1001,
   /** Fewer than 16 bytes: no complete header. */
-  E_TRACE_HEADER: { code: 1002, name: 'E_TRACE_HEADER', severity: 'error' },
+  E_TRACE_HEADER: 1002,
   /** The first 8 bytes are not `SVGATRC1`. */
-  E_TRACE_MAGIC: { code: 1003, name: 'E_TRACE_MAGIC', severity: 'error' },
+  E_TRACE_MAGIC: 1003,
   /** A version other than 1. */
-  E_TRACE_VERSION: { code: 1004, name: 'E_TRACE_VERSION', severity: 'error' },
+  E_TRACE_VERSION: 1004,
   /** Non-zero header flags (reserved; the format says readers reject them). */
-  E_TRACE_FLAGS: { code: 1005, name: 'E_TRACE_FLAGS', severity: 'error' },
+  E_TRACE_FLAGS: 1005,
 
   /** A partial record header, or a payload running past the end: nothing after it is read. */
-  E_TRACE_TRUNCATED: { code: 1010, name: 'E_TRACE_TRUNCATED', severity: 'error' },
+  E_TRACE_TRUNCATED: 1010,
   /** A record type this version does not define; skipped so later versions can add types. */
-  W_TRACE_UNKNOWN_RECORD: { code: 1011, name: 'W_TRACE_UNKNOWN_RECORD', severity: 'warning' },
+  W_TRACE_UNKNOWN_RECORD: 1011,
   /** Padding bytes that are not zero, or missing padding after the last record. */
-  W_TRACE_PADDING: { code: 1012, name: 'W_TRACE_PADDING', severity: 'warning' },
+  W_TRACE_PADDING: 1012,
   /** More records than the reader's bound; the rest are not read. */
-  E_TRACE_TOO_MANY_RECORDS: { code: 1013, name: 'E_TRACE_TOO_MANY_RECORDS', severity: 'error' },
+  E_TRACE_TOO_MANY_RECORDS: 1013,
 
   /** A payload of the wrong length for its record type. */
-  E_TRACE_RECORD_SIZE: { code: 1020, name: 'E_TRACE_RECORD_SIZE', severity: 'error' },
+  E_TRACE_RECORD_SIZE: 1020,
   /** A FIFO payload that is not a whole number of 32-bit words; the tail is dropped. */
-  E_TRACE_FIFO_ALIGN: { code: 1021, name: 'E_TRACE_FIFO_ALIGN', severity: 'error' },
+  E_TRACE_FIFO_ALIGN: 1021,
   /** A GUEST_WRITE whose 64-bit address range does not fit in a safe integer. */
-  E_TRACE_GUEST_ADDRESS: { code: 1022, name: 'E_TRACE_GUEST_ADDRESS', severity: 'error' },
+  E_TRACE_GUEST_ADDRESS: 1022,
   /** A CHECKPOINT of a kind other than 0 (screen) or 1 (surface). */
-  E_TRACE_CHECKPOINT_KIND: { code: 1023, name: 'E_TRACE_CHECKPOINT_KIND', severity: 'error' },
+  E_TRACE_CHECKPOINT_KIND: 1023,
   /** A CHECKPOINT name that is empty, too long, or not `[A-Za-z0-9._-]+`. */
-  E_TRACE_CHECKPOINT_NAME: { code: 1024, name: 'E_TRACE_CHECKPOINT_NAME', severity: 'error' },
+  E_TRACE_CHECKPOINT_NAME: 1024,
   /** A screen CHECKPOINT with a non-zero face or mipmap (ignored). */
-  W_TRACE_CHECKPOINT_FIELDS: { code: 1025, name: 'W_TRACE_CHECKPOINT_FIELDS', severity: 'warning' },
+  W_TRACE_CHECKPOINT_FIELDS: 1025,
   /** A CONFIG record that is not the first record; ignored. */
-  E_TRACE_CONFIG_POSITION: { code: 1026, name: 'E_TRACE_CONFIG_POSITION', severity: 'error' },
+  E_TRACE_CONFIG_POSITION: 1026,
   /** A CONFIG record whose reserved word is not zero (ignored). */
-  W_TRACE_CONFIG_RESERVED: { code: 1027, name: 'W_TRACE_CONFIG_RESERVED', severity: 'warning' },
+  W_TRACE_CONFIG_RESERVED: 1027,
   /** A COMMENT longer than the reader decodes; its text is cut (replay ignores comments anyway). */
-  W_TRACE_COMMENT_LONG: { code: 1028, name: 'W_TRACE_COMMENT_LONG', severity: 'warning' },
-} as const satisfies Record<string, DiagnosticCode>;
+  W_TRACE_COMMENT_LONG: 1028,
+});
