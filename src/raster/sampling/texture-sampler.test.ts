@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SVGA3dTextureAddress as A, SVGA3dTextureFilter as F } from '../../svga3d-decoder/spec/enums-texture-state.js';
-import type { SampleRequestLike, SurfaceViewLike } from './sampler-port.js';
+import type { SampleRequestLike, SurfaceImageLike, SurfaceViewLike } from './sampler-port.js';
 import type { SamplerState } from './sampler-state.js';
 import { argbImage, request, samplerState, solidImage, surface, u8 } from './sampling-test-support.js';
 import { createTextureSampler } from './texture-sampler.js';
@@ -263,6 +263,21 @@ describe('unbound and unusable samplers give (0, 0, 0, 1)', () => {
     expect(out([{ surface: surface(2, [[{ ...img, rowPitch: 8 }]]), state: samplerState() }], req)).toEqual([0, 0, 0, 1]);
     expect(out([{ surface: surface(2, [[{ ...img, width: 0 }]]), state: samplerState() }], req)).toEqual([0, 0, 0, 1]);
     expect(out([{ surface: surface(2, [[{ ...img, height: 2.5 }]]), state: samplerState() }], req)).toEqual([0, 0, 0, 1]);
+  });
+  it('for hostile surface views', () => {
+    const img = solidImage(2, 2, 0xffffffff);
+    const view = (over: Partial<SurfaceViewLike>): SurfaceViewLike => ({ ...surface(2, [[img]]), ...over });
+    const white = [1, 1, 1, 1];
+    expect(out([{ surface: view({ mipLevels: 1e9 }), state: samplerState() }], req)).toEqual(white);
+    expect(out([{ surface: view({ mipLevels: NaN }), state: samplerState() }], req)).toEqual([0, 0, 0, 1]);
+    expect(out([{ surface: view({ faceCount: 6 }), state: samplerState({ shape: 'cube' }) }], req)).toEqual([0, 0, 0, 1]);
+    const bad = (over: object) => out([{ surface: surface(2, [[{ ...img, ...over } as SurfaceImageLike]]), state: samplerState() }], req);
+    expect(bad({ bytes: [255, 255, 255, 255] })).toEqual([0, 0, 0, 1]);
+    expect(bad({ rowPitch: NaN })).toEqual([0, 0, 0, 1]);
+    expect(bad({ rowPitch: 12 })).toEqual([0, 0, 0, 1]); // 12 ≥ 8, but 2 rows of 12 need 20 bytes
+    expect(bad({ depth: 2, slicePitch: 16 })).toEqual([0, 0, 0, 1]);
+    expect(bad({ depth: 2, slicePitch: 4 })).toEqual([0, 0, 0, 1]);
+    expect(bad({ width: 2 ** 25, height: 1, rowPitch: 2 ** 27, bytes: new Uint8Array(8) })).toEqual([0, 0, 0, 1]);
   });
   it('tells the caller which bound surfaces cannot be sampled and why', () => {
     const heard: string[] = [];
