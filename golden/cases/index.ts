@@ -4,12 +4,14 @@
  */
 import type { GoldenCase } from '../../src/golden/golden-case.js';
 import { clearFormatCases } from './clear/clear-formats.case.js';
+import { clearPresentCases } from './clear/clear-present.case.js';
 import { corpusCases } from './corpus/corpus-traces.case.js';
 import { copyStretchCases } from './copy/copy-stretch.case.js';
 import { dmaDxtCases } from './dma/dma-dxt.case.js';
 import { dmaUploadCases } from './dma/dma-upload.case.js';
 import { outputMergerCases } from './draw/depth-stencil-blend.case.js';
 import { shaderDrawCases } from './draw/shader-draws.case.js';
+import { textureDrawCases } from './draw/texture-draws.case.js';
 import { gmrfbCases } from './screen/gmrfb.case.js';
 import { legacy2dCases } from './screen/legacy-2d.case.js';
 import { readbackCases } from './screen/present-readback.case.js';
@@ -18,6 +20,7 @@ import { screenObjectCases } from './screen/screen-objects.case.js';
 /** Every case of the suite. */
 export const GOLDEN_CASES: readonly GoldenCase[] = [
   ...clearFormatCases,
+  ...clearPresentCases,
   ...dmaUploadCases,
   ...dmaDxtCases,
   ...copyStretchCases,
@@ -27,5 +30,6 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   ...readbackCases,
   ...shaderDrawCases,
   ...outputMergerCases,
+  ...textureDrawCases,
   ...corpusCases,
 ];
