@@ -4,12 +4,12 @@
  * outcome selects (fail / zfail / pass) and the depth write.
  *
  * Depth is compared as integer codes of the depth buffer's format: the fragment depth is
- * clamped to [0, 1] and quantised with the formats module's rule (`quantizeDepth`); stored codes
+ * clamped to [0, 1] and quantised with the formats module's rule (`quantizeDepth`, bound per
+ * target as `depthQuantizer`); stored codes
  * and stencil values are read and written in the field the formats table gives (the same bits
  * `readDepthCode` / `packStencil` use, checked by a differential test). Stencil values live modulo 2^stencilBits (1 for D15S1, 8 for
  * the D24S8 formats).
  */
-import { quantizeDepth } from '../formats/index.js';
 import { SVGA3dCmpFunc, SVGA3dStencilOp } from '../svga3d-decoder/spec/enums.js';
 import type { DepthState, StencilFaceState, StencilState } from './raster-state.js';
 import { readField, writeField, type BoundDepthTarget } from './render-targets.js';
@@ -99,7 +99,7 @@ export function depthStencilTest(
   const useDepth = depthState.enable && depth !== undefined;
   let code = 0;
   if (useDepth && stencilPass) {
-    code = quantizeDepth(depth.format, fragDepth) ?? 0;
+    code = depth.quantize(fragDepth);
     depthPass = compare(depthState.func, code, readField(depth, x, y));
   }
 

@@ -10,12 +10,16 @@
  */
 import {
   depthCodeMax,
+  depthQuantizer,
   packRgbaF32,
   packStencil,
   surfaceFormatInfo,
   texelCodec,
+  texelPacker,
+  type DepthQuantizer,
   type SurfaceFormatInfo,
   type TexelCodec,
+  type TexelPacker,
 } from '../formats/index.js';
 import { MAX_RENDER_TARGETS, type RenderTarget, type RenderTargets, type TargetImage } from './raster-interfaces.js';
 import type { PixelRect } from './setup-triangle.js';
@@ -29,6 +33,8 @@ export interface BoundColorTarget {
   readonly format: number;
   readonly bytesPerPixel: number;
   readonly codec: TexelCodec;
+  /** The format's packer (`packRgbaF32` without the per-call lookups), chosen once at binding. */
+  readonly pack: TexelPacker;
   readonly range: ColorRange;
   /**
    * Per RGBA component, the bits of a texel the component feeds (`bytesPerPixel` bytes each),
@@ -50,6 +56,8 @@ export interface BoundDepthTarget {
    */
   readonly fieldOffset: number;
   readonly fieldBits: number;
+  /** The format's depth quantiser (`quantizeDepth` bound once; 0 for every depth without depth bits). */
+  readonly quantize: DepthQuantizer;
 }
 
 /** A target set ready to draw into. */
@@ -107,16 +115,19 @@ function bindColor(t: RenderTarget, slot: number): BoundColorTarget | string {
   const info = surfaceFormatInfo(t.format);
   const name = info?.name ?? `format ${t.format}`;
   const codec = texelCodec(t.format);
+  const pack = texelPacker(t.format);
   if (info === undefined || codec === undefined || info.blockWidth !== 1 || info.blockHeight !== 1 || info.bytesPerBlock > 16) {
     return `COLOR${slot}: ${name} is not a renderable colour format`;
   }
-  if (!packRgbaF32(t.format, 0, 0, 0, 0, scratch, 0)) return `COLOR${slot}: ${name} cannot be packed as a colour`;
+  if (pack === undefined || !packRgbaF32(t.format, 0, 0, 0, 0, scratch, 0)) return `COLOR${slot}: ${name} cannot be packed as a colour`;
   const problem = imageProblem(t.image, info.bytesPerBlock);
   if (problem !== undefined) return `COLOR${slot} (${name}): ${problem}`;
   const range: ColorRange =
     info.kind === 'float16' || info.kind === 'float32' ? 'float' : info.kind === 'signed-bump' ? 'snorm' : 'unorm';
-  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, codec, range, componentBits: componentBits(info) };
+  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, codec, pack, range, componentBits: componentBits(info) };
 }
+
+const noDepth: DepthQuantizer = () => 0;
 
 function bindDepthStencil(t: RenderTarget, which: 'DEPTH' | 'STENCIL'): BoundDepthTarget | string {
   const info = surfaceFormatInfo(t.format);
@@ -131,7 +142,8 @@ function bindDepthStencil(t: RenderTarget, which: 'DEPTH' | 'STENCIL'): BoundDep
   }
   const problem = imageProblem(t.image, info.bytesPerBlock);
   if (problem !== undefined) return `${which} (${name}): ${problem}`;
-  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, max, fieldOffset: field.offset, fieldBits: field.bits };
+  const quantize = depthQuantizer(t.format) ?? noDepth;
+  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, max, fieldOffset: field.offset, fieldBits: field.bits, quantize };
 }
 
 /** Binds a target set, or returns why it cannot be drawn into. */
@@ -205,9 +217,33 @@ const packed = new Uint8Array(16);
 
 /**
  * Writes (r, g, b, a) into pixel (x, y) of `t`, changing only the bits of the components enabled
- * in `writeMask` (bit 0 R … bit 3 A). Packing and its rounding are the formats module's.
+ * in `writeMask` (bit 0 R … bit 3 A). Packing and its rounding are the formats module's (the
+ * packer bound at binding: `rgba` holds float32 values already, and (x, y) lies inside the
+ * checked image, so it writes what `packRgbaF32` would).
  */
 export function writeColor(t: BoundColorTarget, x: number, y: number, rgba: Float32Array, writeMask: number): void {
+  const mask = writeMask & 0xf;
+  if (mask === 0) return;
+  const bpp = t.bytesPerPixel;
+  const at = pixelOffset(t.image, bpp, x, y);
+  const bytes = t.image.bytes;
+  if (at < 0 || at + bpp > bytes.length) return;
+  if (mask === 0xf) {
+    t.pack(rgba[0] ?? 0, rgba[1] ?? 0, rgba[2] ?? 0, rgba[3] ?? 0, bytes, at);
+    return;
+  }
+  t.pack(rgba[0] ?? 0, rgba[1] ?? 0, rgba[2] ?? 0, rgba[3] ?? 0, packed, 0);
+  const bits = t.componentBits;
+  for (let i = 0; i < bpp; i++) {
+    let take = 0;
+    for (let c = 0; c < 4; c++) if (mask & (1 << c)) take |= bits[c * bpp + i] ?? 0;
+    const old = bytes[at + i] ?? 0;
+    bytes[at + i] = (old & ~take) | ((packed[i] ?? 0) & take);
+  }
+}
+
+/** The reference of {@link writeColor}: every texel through the public `packRgbaF32`. */
+export function writeColorReference(t: BoundColorTarget, x: number, y: number, rgba: Float32Array, writeMask: number): void {
   const mask = writeMask & 0xf;
   if (mask === 0) return;
   const bpp = t.bytesPerPixel;
@@ -238,20 +274,51 @@ function texelWord(bytes: Uint8Array, at: number, size: number): number {
   return w;
 }
 
+/** The same word as `texelWord`, in 32-bit integer operations (a texel is at most 4 bytes here). */
+function texelWord32(bytes: Uint8Array, at: number, size: number): number {
+  let w = 0;
+  for (let i = size - 1; i >= 0; i--) w = ((w << 8) | (bytes[at + i] ?? 0)) >>> 0;
+  return w;
+}
+
+/** `2^bits − 1` as an unsigned 32-bit mask. */
+function fieldMask(t: BoundDepthTarget): number {
+  return t.fieldBits >= 32 ? 0xffffffff : 2 ** t.fieldBits - 1;
+}
+
 /**
  * The depth code (or stencil value) of pixel (x, y) of `t`: the same number as the formats
- * module's `readDepthCode` / `unpackStencil`, read straight from the field bound once.
+ * module's `readDepthCode` / `unpackStencil`, read straight from the field bound once, with
+ * shifts and masks (equal to {@link readFieldReference}, differential test).
  */
 export function readField(t: BoundDepthTarget, x: number, y: number): number {
-  const word = texelWord(t.image.bytes, pixelOffset(t.image, t.bytesPerPixel, x, y), t.bytesPerPixel);
-  return Math.floor(word / 2 ** t.fieldOffset) % 2 ** t.fieldBits;
+  const word = texelWord32(t.image.bytes, pixelOffset(t.image, t.bytesPerPixel, x, y), t.bytesPerPixel);
+  return ((word >>> t.fieldOffset) & fieldMask(t)) >>> 0;
 }
 
 /**
  * Stores `value` (an integer in [0, max], e.g. a code from `quantizeDepth`) in the field of
- * pixel (x, y) of `t`, keeping every other bit of the texel.
+ * pixel (x, y) of `t`, keeping every other bit of the texel (equal to {@link writeFieldReference}
+ * for such values, differential test).
  */
 export function writeField(t: BoundDepthTarget, x: number, y: number, value: number): void {
+  const bytes = t.image.bytes;
+  const at = pixelOffset(t.image, t.bytesPerPixel, x, y);
+  const size = t.bytesPerPixel;
+  const word = texelWord32(bytes, at, size);
+  const mask = fieldMask(t) << t.fieldOffset;
+  const next = (word & ~mask) | ((value << t.fieldOffset) & mask);
+  for (let i = 0; i < size; i++) bytes[at + i] = (next >>> (8 * i)) & 0xff;
+}
+
+/** The plain-arithmetic reading {@link readField} is held to. */
+export function readFieldReference(t: BoundDepthTarget, x: number, y: number): number {
+  const word = texelWord(t.image.bytes, pixelOffset(t.image, t.bytesPerPixel, x, y), t.bytesPerPixel);
+  return Math.floor(word / 2 ** t.fieldOffset) % 2 ** t.fieldBits;
+}
+
+/** The plain-arithmetic writing {@link writeField} is held to. */
+export function writeFieldReference(t: BoundDepthTarget, x: number, y: number, value: number): void {
   const bytes = t.image.bytes;
   const at = pixelOffset(t.image, t.bytesPerPixel, x, y);
   const size = t.bytesPerPixel;
