@@ -3,7 +3,8 @@
  * draw's samplers. One lane at a time:
  *
  * 1. Coordinates: 2D reads (u, v), volumes (u, v, w), cubes select a face and its (s, t)
- *    (`cube-map.ts`); a shadow lookup's compare reference is the coordinate's z clamped to [0, 1]
+ *    (`cube-map.ts`); the shape is the DCL's, or the bound texture's for undeclared (ps_1_x)
+ *    samplers (`prepared-texture.ts`); a shadow lookup's compare reference is the coordinate's z clamped to [0, 1]
  *    (NaN → 0; texldp has already divided it by w).
  * 2. LOD (`lod.ts`): texldl takes `lod[lane]`; every other variant measures the derivatives
  *    (implicit quad differences, or texldd's gradients) against level 0; cube derivatives are
