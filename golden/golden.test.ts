@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRegistry } from '../src/golden/golden-case.js';
+import { loadGoldenCases } from '../src/golden/load-cases.js';
 import { runGolden } from '../src/golden/golden-runner.js';
 import { writeReport } from '../src/golden/write-report.js';
 import { caseLine } from '../src/cli/golden-command.js';
@@ -18,6 +19,11 @@ describe('golden suite', () => {
   it('has at least 60 soundly named cases', () => {
     expect(checkRegistry(GOLDEN_CASES)).toEqual([]);
     expect(GOLDEN_CASES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('is what `svga3d golden check` loads at run time', async () => {
+    const loaded = await loadGoldenCases(join(ROOT, 'golden'));
+    expect(loaded.map((c) => c.name)).toEqual(GOLDEN_CASES.map((c) => c.name));
   });
 
   it('renders every case twice, bit-identically, equal to its expectation', () => {

@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { GOLDEN_CASES } from '../../golden/cases/index.js';
 import type { GoldenCase } from '../golden/golden-case.js';
 import { summaryLine, type CaseResult, type GoldenRunResult, type UpdateMode } from '../golden/golden-results.js';
 import { runGolden } from '../golden/golden-runner.js';
+import { loadGoldenCases } from '../golden/load-cases.js';
 import { writeReport } from '../golden/write-report.js';
 import { CliError, ExitCode, type CliContext } from './cli-context.js';
 import { findCorpusDir } from './demo-command.js';
@@ -89,7 +89,7 @@ function progressBar(done: number, total: number, name: string): string {
 }
 
 /** Runs `svga3d golden <args>`. */
-export function runGoldenCommand(args: readonly string[], ctx: CliContext, options: GoldenCommandEnv = {}): number {
+export async function runGoldenCommand(args: readonly string[], ctx: CliContext, options: GoldenCommandEnv = {}): Promise<number> {
   const env = options.env ?? process.env;
   // parseArgs has no optional values: a bare --update means --update=new.
   const normalised = args.map((a) => (a === '--update' ? '--update=new' : a));
@@ -123,9 +123,15 @@ export function runGoldenCommand(args: readonly string[], ctx: CliContext, optio
   const reportDir = resolve(ctx.cwd, values.report ?? join('out', 'golden'));
   const corpusDir = findCorpusDir();
   const tty = options.tty ?? (process.stderr.isTTY === true && env['CI'] !== 'true');
+  let cases: readonly GoldenCase[];
+  try {
+    cases = options.cases ?? (await loadGoldenCases(goldenDir));
+  } catch (e) {
+    throw new CliError(`svga3d golden: cannot load the cases: ${e instanceof Error ? e.message : String(e)}`, ExitCode.UNREADABLE);
+  }
 
   const result: GoldenRunResult = runGolden({
-    cases: options.cases ?? GOLDEN_CASES,
+    cases,
     goldenDir,
     ...(corpusDir !== undefined ? { corpusDir } : {}),
     reportDir,

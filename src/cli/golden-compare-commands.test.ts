@@ -111,12 +111,12 @@ describe('svga3d golden check', () => {
     const cases = [clearCase('one', () => 0xff12_3456), clearCase('two', () => 0xff00_0000)];
     const args = ['check', '--golden-dir', 'g', '--report', 'r', '--json', 'res.json'];
     const plain = { cases, tty: false };
-    expect(runGoldenCommand(args, h.ctx, { ...plain, env: { CI: 'true' } })).toBe(1);
+    expect(await runGoldenCommand(args, h.ctx, { ...plain, env: { CI: 'true' } })).toBe(1);
     expect(h.out.at(-1)).toBe('0 passed, 2 failed');
     expect(h.out[0]).toMatch(/^MISSING one \(1 image, \d+ ms\): img: missing$/);
-    expect(runGoldenCommand(args, h.ctx, { ...plain, env: {} })).toBe(0);
+    expect(await runGoldenCommand(args, h.ctx, { ...plain, env: {} })).toBe(0);
     expect(h.out.at(-1)).toBe('2 passed, 0 failed');
-    expect(runGoldenCommand([...args, '--filter', 'one'], h.ctx, { ...plain, env: { CI: 'true' } })).toBe(0);
+    expect(await runGoldenCommand([...args, '--filter', 'one'], h.ctx, { ...plain, env: { CI: 'true' } })).toBe(0);
     expect(h.out.at(-1)).toBe('1 passed, 0 failed');
     const json = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(h.cwd, 'res.json'), 'utf8'))) as { cases: { name: string; status: string }[] };
     expect(json.cases.map((c) => [c.name, c.status])).toEqual([['one', 'passed']]);

@@ -1,3 +1,0 @@
-import type { GoldenCase } from '../../../src/golden/golden-case.js';
-export declare const clearFormatCases: GoldenCase[];
-//# sourceMappingURL=clear-formats.case.d.ts.map
