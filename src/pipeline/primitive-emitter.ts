@@ -65,11 +65,19 @@ export class PrimitiveEmitter {
       if (w0 && w1 && w2) this.emitTriangle(w0, w1, w2);
       return;
     }
-    const c0 = outcode(planes, v0);
-    const c1 = outcode(planes, v1);
-    const c2 = outcode(planes, v2);
+    // Flat copies keep the position, so the vertex's own outcode and window position hold for them.
+    const c0 = this.codeOf(a);
+    const c1 = this.codeOf(b);
+    const c2 = this.codeOf(c);
     if ((c0 & c1 & c2) !== 0) return;
-    const polygon = (c0 | c1 | c2) === 0 ? [v0, v1, v2] : clipPolygon([v0, v1, v2], planes, c0 | c1 | c2);
+    if ((c0 | c1 | c2) === 0) {
+      const w0 = this.windowOf(a, v0);
+      const w1 = this.windowOf(b, v1);
+      const w2 = this.windowOf(c, v2);
+      if (w0 && w1 && w2) this.emitTriangle(w0, w1, w2);
+      return;
+    }
+    const polygon = clipPolygon([v0, v1, v2], planes, c0 | c1 | c2);
     const window = polygon.map((p) => this.project(p));
     if (window.length < 3 || window.some((p) => p === undefined)) return;
     for (let i = 1; i + 1 < window.length; i++) this.emitTriangle(window[0]!, window[i]!, window[i + 1]!);
@@ -89,12 +97,13 @@ export class PrimitiveEmitter {
       }
       return;
     }
-    const c0 = outcode(planes, v0);
-    const c1 = outcode(planes, v1);
+    const c0 = this.codeOf(a);
+    const c1 = this.codeOf(b);
     if ((c0 & c1) !== 0) return;
-    const clipped = (c0 | c1) === 0 ? [v0, v1] : clipLine(v0, v1, planes, c0 | c1);
-    const w0 = clipped && this.project(clipped[0]!);
-    const w1 = clipped && this.project(clipped[1]!);
+    const clipped = (c0 | c1) === 0 ? undefined : clipLine(v0, v1, planes, c0 | c1);
+    if ((c0 | c1) !== 0 && !clipped) return;
+    const w0 = clipped ? this.project(clipped[0]) : this.windowOf(a, v0);
+    const w1 = clipped ? this.project(clipped[1]) : this.windowOf(b, v1);
     if (!w0 || !w1) return;
     raster.rasterizeLine(w0, w1, ctx);
     this.rasterized++;
@@ -102,10 +111,10 @@ export class PrimitiveEmitter {
 
   /** Rasterises a point; points are clipped by their centre (D3D9), never cut. */
   point(a: ProcessedVertex): void {
-    const { raster, ctx, planes, viewport, points } = this.setup;
+    const { raster, ctx, viewport, points } = this.setup;
     let v: RasterVertex | undefined;
     if (this.setup.pretransformed) v = this.direct(a.data);
-    else if (outcode(planes, a.data) === 0) v = this.project(a.data);
+    else if (this.codeOf(a) === 0) v = this.windowOf(a, a.data);
     if (!v) return;
     const size = pointSize(points, Number.isNaN(a.pointSize) ? undefined : a.pointSize, viewport.h);
     raster.rasterizePoint(v, size, ctx);
@@ -115,6 +124,20 @@ export class PrimitiveEmitter {
   private emitTriangle(v0: RasterVertex, v1: RasterVertex, v2: RasterVertex): void {
     this.setup.raster.rasterizeTriangle(v0, v1, v2, this.setup.ctx);
     this.rasterized++;
+  }
+
+  /** The outcode of `p`'s position, computed once. */
+  private codeOf(p: ProcessedVertex): number {
+    if (p.code < 0) p.code = outcode(this.setup.planes, p.data);
+    return p.code;
+  }
+
+  /** `p`'s window vertex (projected once) carrying the varyings of `data` (p's own or a flat copy). */
+  private windowOf(p: ProcessedVertex, data: Float32Array): RasterVertex | undefined {
+    if (p.win === undefined) p.win = this.project(p.data) ?? null;
+    const w = p.win;
+    if (!w) return undefined;
+    return data === p.data ? w : { x: w.x, y: w.y, z: w.z, invW: w.invW, varyings: data.subarray(4) };
   }
 
   /** A copy of `v` whose flat varyings are the provoking vertex's. */

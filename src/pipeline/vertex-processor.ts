@@ -7,6 +7,7 @@
  * instance, so an indexed mesh runs its vertex program once per distinct vertex. The cache only
  * saves work: every entry is exactly what a fresh run gives (deterministic inputs, no state).
  */
+import type { RasterVertex } from '../raster/raster-interfaces.js';
 import type { DrawSurfaces } from './draw-context.js';
 import type { Linkage } from './shader-linkage.js';
 import { fetchElement, vertexArray, type VertexArray } from './vertex-fetch.js';
@@ -17,6 +18,13 @@ export interface ProcessedVertex {
   readonly data: Float32Array;
   /** The vertex's own point size (oPts / PSIZE) when it has one, else NaN (use POINTSIZE). */
   readonly pointSize: number;
+  /**
+   * Filled in by the emitter the first time the vertex is used, so a vertex shared by several
+   * primitives is tested and projected once: its outcode (−1 until known) and its window vertex
+   * (undefined until known, null when not finite).
+   */
+  code: number;
+  win: RasterVertex | null | undefined;
 }
 
 /** The fields of an SVGA3dVertexDecl the pipeline reads. */
@@ -123,6 +131,6 @@ export class VertexProcessor {
     }
     const ps = stage.pointSize;
     const ownSize = ps >= 0 && (ps > 30 || ((written >>> ps) & 1) === 1) ? (outputs[ps * 4] as number) : NaN;
-    return { data, pointSize: ownSize };
+    return { data, pointSize: ownSize, code: -1, win: undefined };
   }
 }
