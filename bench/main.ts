@@ -7,7 +7,7 @@
  * `bench/results/latest.json`.
  *
  * Options: `--only=a,b` (workload names), `--time=ms` (tinybench time per workload, default
- * 2000), `--corpus-budget=ms` (per trace, default 8000), `--no-corpus`.
+ * 2000), `--corpus-budget=ms` (per trace, default 5000), `--no-corpus`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -41,6 +41,8 @@ interface WorkloadResult {
   /** Throughput at the p75 / p99 iteration time (the slower tail). */
   readonly valueAtP75: number;
   readonly valueAtP99: number;
+  /** Process CPU time per iteration (warm-up included), ms: wall time far above it means contention. */
+  readonly cpuMsPerIteration: number;
 }
 
 async function runWorkloads(list: readonly Workload[], timeMs: number): Promise<WorkloadResult[]> {
@@ -51,7 +53,9 @@ async function runWorkloads(list: readonly Workload[], timeMs: number): Promise<
     const bench = new Bench({ time: timeMs, iterations: 3, warmupIterations: 1, warmupTime: 0 });
     bench.add(w.name, () => scene.run());
     process.stderr.write(`bench: ${w.name} ...`);
+    const cpu0 = process.cpuUsage();
     await bench.run();
+    const cpu = process.cpuUsage(cpu0);
     const problems = scene.diagnostics();
     if (problems.length > 0) throw new Error(`${w.name} reported diagnostics: ${problems.slice(0, 5).join('; ')}`);
     const task = bench.tasks[0];
@@ -70,6 +74,8 @@ async function runWorkloads(list: readonly Workload[], timeMs: number): Promise<
       p99Ms: lat.p99,
       valueAtP75: throughput(w, lat.p75),
       valueAtP99: throughput(w, lat.p99),
+      // tinybench runs one warm-up iteration besides the samples; its CPU time is spread over all.
+      cpuMsPerIteration: (cpu.user + cpu.system) / 1000 / (lat.samplesCount + 1),
     };
     process.stderr.write(` ${sig(row.value)} ${w.unit}\n`);
     results.push(row);
@@ -80,7 +86,7 @@ async function runWorkloads(list: readonly Workload[], timeMs: number): Promise<
 async function main(): Promise<void> {
   const only = option('only')?.split(',').filter((s) => s !== '');
   const timeMs = Number(option('time') ?? 2000);
-  const budgetMs = Number(option('corpus-budget') ?? 8000);
+  const budgetMs = Number(option('corpus-budget') ?? 5000);
   const list = workloads().filter((w) => only === undefined || only.includes(w.name));
   const machine = machineInfo();
   const results = await runWorkloads(list, timeMs);
@@ -95,12 +101,12 @@ async function main(): Promise<void> {
   console.log('1024×768 A8R8G8B8 + Z_D24S8, one core; spread: rme = 95 % margin of error of the mean, p75/p99 = iteration times\n');
   console.log(
     markdownTable(
-      ['workload', 'value', 'unit', 'rme %', 'p75 ms', 'p99 ms', 'samples'],
-      results.map((r) => [r.name, sig(r.value), r.unit, sig(r.rme, 2), sig(r.p75Ms), sig(r.p99Ms), String(r.samples)]),
+      ['workload', 'value', 'unit', 'rme %', 'mean ms', 'p75 ms', 'p99 ms', 'CPU ms', 'samples'],
+      results.map((r) => [r.name, sig(r.value), r.unit, sig(r.rme, 2), sig(r.meanMs), sig(r.p75Ms), sig(r.p99Ms), sig(r.cpuMsPerIteration), String(r.samples)]),
     ),
   );
   if (corpus.length > 0) {
-    console.log('\ncorpus replay (frames = presentation commands; budgeted replays, see bench/corpus-fps.ts)\n');
+    console.log('\ncorpus replay (frames = trace checkpoints; budgeted replays, see bench/corpus-fps.ts)\n');
     console.log(
       markdownTable(
         ['trace', 'fps', 'frames', 'ms', 'whole replays'],

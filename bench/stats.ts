@@ -44,18 +44,30 @@ export function summarize(samplesMs: readonly number[]): TimeSummary {
   return { samples: n, meanMs: mean, rme, p50Ms: quantile(sorted, 0.5), p75Ms: quantile(sorted, 0.75), p99Ms: quantile(sorted, 0.99) };
 }
 
+/** Wall-clock and process CPU times of the same iterations, in ms. */
+export interface TimedSamples {
+  readonly wallMs: number[];
+  readonly cpuMs: number[];
+}
+
 /**
- * Runs `fn` once to warm up (unless `warmup` is false), then until at least `minMs` and
- * `minSamples` are reached; returns the iteration times in ms.
+ * Runs `fn` until at least `minMs` of iteration time and `minSamples` iterations are reached
+ * (no warm-up: the caller warms up). CPU time (user + system of this process) is kept next to the
+ * wall-clock time, so contention from other processes can be told apart from our own cost.
  */
-export function sampleLoop(fn: () => void, minMs: number, minSamples: number, warmup = true, maxSamples = 10_000): number[] {
-  if (warmup) fn();
-  const out: number[] = [];
-  const begin = performance.now();
-  while (out.length < maxSamples && (out.length < minSamples || performance.now() - begin < minMs)) {
+export function timedSamples(fn: () => void, minMs: number, minSamples: number, maxSamples = 10_000): TimedSamples {
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  let total = 0;
+  while (wallMs.length < maxSamples && (wallMs.length < minSamples || total < minMs)) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
-    out.push(performance.now() - t0);
+    const t1 = performance.now();
+    const c = process.cpuUsage(c0);
+    wallMs.push(t1 - t0);
+    cpuMs.push((c.user + c.system) / 1000);
+    total += t1 - t0;
   }
-  return out;
+  return { wallMs, cpuMs };
 }

@@ -7,7 +7,9 @@
  * `bench/results/peers-ratios.svg`.
  *
  * Options: `--rounds=n` (default 2), `--only=a,b`, `--peer-ms=ms` (time per peer sample run,
- * default 1000), `--ours-ms=ms` (default 0: one iteration per round after a warm-up).
+ * default 1000), `--ours-ms=ms` (default 0: one iteration per round after a warm-up). Besides the
+ * wall-clock figures, CPU time per iteration is recorded for every renderer (the machine may be
+ * shared), and the table shows the ratio to single-thread llvmpipe by CPU time too.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -16,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineInfo, markdownTable, sig } from '../report.js';
 import { createBenchScene, type BenchScene } from '../scene-kit.js';
-import { sampleLoop, summarize, type TimeSummary } from '../stats.js';
+import { summarize, timedSamples, type TimeSummary } from '../stats.js';
 import { throughput, workloads, type Workload } from '../workloads.js';
 import { buildPeerBench, ensurePeerPackages, packageVersion } from './peer-setup.js';
 import { ratioSvg } from './ratio-svg.js';
@@ -47,6 +49,7 @@ interface PeerOutput {
   version: string;
   pixel: number[];
   samples_ms: number[];
+  cpu_ms: number[];
 }
 
 function runPeer(binary: string, file: string, peer: Peer, minMs: number): PeerOutput {
@@ -63,14 +66,33 @@ interface EngineResult {
   readonly renderer: string;
   readonly value: number;
   readonly summary: TimeSummary;
+  /** Mean process CPU time per iteration (all threads), ms. */
+  readonly cpuMeanMs: number;
+  /** Throughput per CPU second: the work divided by CPU time rather than wall time. */
+  readonly valuePerCpu: number;
   /** Top-left pixel (1, 1) as R, G, B, A, as a cross-check that both drew the same thing. */
   readonly pixel: readonly number[];
 }
 
-function result(w: Workload, engine: string, renderer: string, samples: readonly number[], pixel: readonly number[]): EngineResult {
-  const summary = summarize(samples);
-  return { engine, renderer, value: throughput(w, summary.meanMs), summary, pixel };
+function result(w: Workload, engine: string, renderer: string, samples: Samples, pixel: readonly number[]): EngineResult {
+  const summary = summarize(samples.wallMs);
+  const cpuMeanMs = samples.cpuMs.reduce((a, b) => a + b, 0) / Math.max(1, samples.cpuMs.length);
+  return { engine, renderer, value: throughput(w, summary.meanMs), summary, cpuMeanMs, valuePerCpu: throughput(w, cpuMeanMs), pixel };
 }
+
+interface Samples {
+  wallMs: number[];
+  cpuMs: number[];
+}
+
+function append(map: Map<string, Samples>, key: string, wallMs: readonly number[], cpuMs: readonly number[]): void {
+  const s = map.get(key) ?? { wallMs: [], cpuMs: [] };
+  s.wallMs.push(...wallMs);
+  s.cpuMs.push(...cpuMs);
+  map.set(key, s);
+}
+
+const NO_SAMPLES: Samples = { wallMs: [], cpuMs: [] };
 
 function ourPixel(scene: BenchScene): number[] {
   const image = scene.device.readSurfaceImage(1, 0, 0);
@@ -101,8 +123,8 @@ function main(): void {
 
   const machine = machineInfo();
   const scenes = new Map<string, BenchScene>();
-  const ours = new Map<string, number[]>();
-  const peerSamples = new Map<string, number[]>();
+  const ours = new Map<string, Samples>();
+  const peerSamples = new Map<string, Samples>();
   const peerInfo = new Map<string, PeerOutput>();
   for (let round = 0; round < rounds; round++) {
     for (const w of list) {
@@ -113,13 +135,13 @@ function main(): void {
         scenes.set(w.name, scene);
       }
       log(`round ${round + 1}/${rounds} ${w.name}: ours ...`);
-      const samples = sampleLoop(scene.run, oursMs, 1, false);
-      ours.set(w.name, [...(ours.get(w.name) ?? []), ...samples]);
+      const samples = timedSamples(scene.run, oursMs, 1);
+      append(ours, w.name, samples.wallMs, samples.cpuMs);
       for (const peer of PEERS) {
         log(`round ${round + 1}/${rounds} ${w.name}: ${peer.name} ...`);
         const out = runPeer(binary, files.get(w.name) ?? '', peer, peerMs);
         const key = `${w.name}\u0000${peer.name}`;
-        peerSamples.set(key, [...(peerSamples.get(key) ?? []), ...out.samples_ms]);
+        append(peerSamples, key, out.samples_ms, out.cpu_ms);
         peerInfo.set(key, out);
       }
     }
@@ -129,16 +151,22 @@ function main(): void {
     const scene = scenes.get(w.name);
     const problems = scene?.diagnostics() ?? [];
     if (problems.length > 0) throw new Error(`${w.name} reported diagnostics: ${problems.slice(0, 5).join('; ')}`);
-    const our = result(w, 'svga3d', 'svga3d (this repository)', ours.get(w.name) ?? [], scene ? ourPixel(scene) : []);
+    const our = result(w, 'svga3d', 'svga3d (this repository)', ours.get(w.name) ?? NO_SAMPLES, scene ? ourPixel(scene) : []);
     const peers = PEERS.map((peer) => {
       const key = `${w.name}\u0000${peer.name}`;
       const info = peerInfo.get(key);
-      return result(w, peer.name, info?.renderer ?? '?', peerSamples.get(key) ?? [], info?.pixel ?? []);
+      return result(w, peer.name, info?.renderer ?? '?', peerSamples.get(key) ?? NO_SAMPLES, info?.pixel ?? []);
     });
     return { workload: w, our, peers };
   });
 
-  const header = ['workload', 'unit', 'svga3d', ...PEERS.flatMap((p) => [p.name, `ratio vs ${p.name}`])];
+  const header = [
+    'workload',
+    'unit',
+    'svga3d',
+    ...PEERS.flatMap((p) => [p.name, `ratio vs ${p.name}`]),
+    `ratio vs ${PEERS[0]?.name ?? ''} by CPU time`,
+  ];
   const table = markdownTable(
     header,
     rows.map((r) => [
@@ -146,13 +174,15 @@ function main(): void {
       r.workload.unit,
       `${sig(r.our.value)} ±${sig(r.our.summary.rme, 2)}%`,
       ...r.peers.flatMap((p) => [`${sig(p.value)} ±${sig(p.summary.rme, 2)}%`, `${sig(r.our.value / p.value, 2)}×`]),
+      r.peers[0] ? `${sig(r.our.valuePerCpu / r.peers[0].valuePerCpu, 2)}×` : '-',
     ]),
   );
   const mesa = packageVersion('libgl1-mesa-dri') ?? 'unknown';
   const firstPeer = rows[0]?.peers ?? [];
   console.log(`svga3d vs Mesa software drivers, ${machine.date}, ${machine.cpu} (${machine.cpuCount} CPUs), Node ${machine.node}, Mesa ${mesa}`);
   console.log(`renderers: ${firstPeer.map((p) => `${p.engine} = ${p.renderer}`).join('; ')}`);
-  console.log(`1024×768 RGBA8 + D24S8; ${rounds} alternating rounds; ratio = svga3d ÷ peer (>1: svga3d is faster); ± = 95 % margin of error\n`);
+  console.log(`1024×768 RGBA8 + D24S8; ${rounds} alternating rounds; ratio = svga3d ÷ peer (>1: svga3d is faster); ± = 95 % margin of error`);
+  console.log('by CPU time: work per CPU second of the whole process, which discounts time lost to other processes\n');
   console.log(table);
 
   const outDir = join(ROOT, 'bench', 'results');
@@ -170,7 +200,15 @@ function main(): void {
       description: r.workload.description,
       unit: r.workload.unit,
       workPerIteration: r.workload.workPerIteration,
-      results: [r.our, ...r.peers].map((e) => ({ engine: e.engine, renderer: e.renderer, value: e.value, pixel: e.pixel, ...e.summary })),
+      results: [r.our, ...r.peers].map((e) => ({
+        engine: e.engine,
+        renderer: e.renderer,
+        value: e.value,
+        valuePerCpu: e.valuePerCpu,
+        cpuMeanMs: e.cpuMeanMs,
+        pixel: e.pixel,
+        ...e.summary,
+      })),
       ratios: Object.fromEntries(r.peers.map((p) => [p.engine, r.our.value / p.value])),
     })),
   };

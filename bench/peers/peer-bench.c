@@ -11,7 +11,9 @@
  * each draw, 4 depth test LEQUAL with writes, 8 source-alpha blending, 16 bilinear texture + MAD.
  *
  * One iteration = every draw of the workload, then glFinish. Prints one JSON line:
- *   {"renderer": ..., "version": ..., "pixel": [r,g,b,a], "samples_ms": [...]}
+ *   {"renderer": ..., "version": ..., "pixel": [r,g,b,a], "samples_ms": [...], "cpu_ms": [...]}
+ * samples_ms are wall-clock times; cpu_ms the CPU time of the whole process (all threads) in the
+ * same iterations, which tells contention from other processes apart from the driver's own cost.
  * Usage: peer-bench <workload file> <min ms> <min samples>
  */
 #define _POSIX_C_SOURCE 199309L
@@ -60,6 +62,12 @@ static void die(const char *what) {
 static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double cpu_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -202,7 +210,8 @@ int main(int argc, char **argv) {
   const GLsizei per_draw = (GLsizei)(tris * 3);
   const size_t draw_bytes = (size_t)per_draw * 40;
   double *samples = malloc(sizeof(double) * MAX_SAMPLES);
-  if (!samples) die("out of memory");
+  double *cpu = malloc(sizeof(double) * MAX_SAMPLES);
+  if (!samples || !cpu) die("out of memory");
   long n = 0;
   /* Warm up for at least two iterations and 200 ms: llvmpipe compiles shader and state variants on
      first use, and the caches and CPU frequency settle. */
@@ -210,6 +219,7 @@ int main(int argc, char **argv) {
   long warm_iterations = 0;
   double warm_start = now_ms();
   while (n < MAX_SAMPLES) {
+    double c0_ms = cpu_ms();
     double t0 = now_ms();
     for (uint32_t i = 0; i < draws; i++) {
       if (flags & F_UPLOAD)
@@ -219,10 +229,12 @@ int main(int argc, char **argv) {
     }
     glFinish();
     double t1 = now_ms();
+    double c1_ms = cpu_ms();
     if (warming) {
       warming = ++warm_iterations < 2 || t1 - warm_start < 200;
       continue;
     }
+    cpu[n] = c1_ms - c0_ms;
     samples[n++] = t1 - t0;
     double total = 0;
     for (long k = 0; k < n; k++) total += samples[k];
@@ -235,6 +247,8 @@ int main(int argc, char **argv) {
   printf("{\"renderer\": \"%s\", \"version\": \"%s\", \"pixel\": [%u, %u, %u, %u], \"samples_ms\": [",
          (const char *)glGetString(GL_RENDERER), (const char *)glGetString(GL_VERSION), px[0], px[1], px[2], px[3]);
   for (long k = 0; k < n; k++) printf("%s%.6f", k ? ", " : "", samples[k]);
+  printf("], \"cpu_ms\": [");
+  for (long k = 0; k < n; k++) printf("%s%.6f", k ? ", " : "", cpu[k]);
   printf("]}\n");
   return 0;
 }
