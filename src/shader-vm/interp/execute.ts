@@ -50,6 +50,10 @@ export interface ExecResult {
   readonly executed: number;
 }
 
+// Comparison scratch: read and compared at once, never held across a nested invocation.
+const tmpA = new Float32Array(4);
+const tmpB = new Float32Array(4);
+
 function clampInt(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
@@ -77,8 +81,6 @@ export function execute(ctx: ExecContext): ExecResult {
     for (let l = 0; l < m.lanes; l++) if (exec & (1 << l) && test(l)) r |= 1 << l;
     return r;
   };
-  const tmpA = new Float32Array(4);
-  const tmpB = new Float32Array(4);
   const compareLanes = (it: OpInstruction, exec: number): number => {
     const a = it.src[0];
     const b = it.src[1];

@@ -5,8 +5,8 @@
 
 export { runVertexShader, findOutput, outputPosition } from './run-vertex.js';
 export type { VertexShaderInput, VertexShaderResult, ShaderOutput } from './run-vertex.js';
-export { runPixelQuad, PIXEL_INPUT_REGISTERS, PIXEL_TEXCOORD_SETS } from './run-pixel.js';
-export type { PixelQuadInput, PixelQuadResult } from './run-pixel.js';
+export { runPixelQuad, PixelQuadRunner, PIXEL_INPUT_REGISTERS, PIXEL_TEXCOORD_SETS } from './run-pixel.js';
+export type { PixelQuadInput, PixelQuadResult, PixelQuadRun, PixelQuadRunnerOptions } from './run-pixel.js';
 export type { ShaderConstants } from './shader-constants.js';
 export { DEFAULT_INSTRUCTION_BUDGET } from './exec-context.js';
 export type { ExecStatus, InterpOptions, TextureStageState } from './exec-context.js';

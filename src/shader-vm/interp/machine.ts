@@ -49,6 +49,8 @@ export class Machine {
   /** ps_1_x register range (0 = none). */
   readonly range: number;
   readonly files = new Map<RegisterFile, Float32Array>();
+  /** The arrays of `files`, in a fixed order, for clearing without an iterator. */
+  private readonly fileList: Float32Array[] = [];
   /** Register count of each per-lane file (same keys as `files`). */
   private readonly sizes = new Map<RegisterFile, number>();
   /** Registers of each output file that were written (bit per register). */
@@ -73,7 +75,9 @@ export class Machine {
     this.isPixel = version.type === 'ps';
     this.range = ps1xRange(version.major, version.minor, this.isPixel);
     for (const [file, count] of Object.entries(LANE_FILES) as [RegisterFile, number][]) {
-      this.files.set(file, new Float32Array(count * lanes * 4));
+      const arr = new Float32Array(count * lanes * 4);
+      this.files.set(file, arr);
+      this.fileList.push(arr);
       this.sizes.set(file, count);
     }
     this.texcoords = new Float32Array(8 * lanes * 4);
@@ -89,8 +93,9 @@ export class Machine {
 
   /** Clears every register and result so the machine can run another invocation. */
   reset(): void {
-    for (const arr of this.files.values()) arr.fill(0);
-    this.written.clear();
+    const list = this.fileList;
+    for (let i = 0; i < list.length; i++) (list[i] as Float32Array).fill(0);
+    if (this.written.size !== 0) this.written.clear();
     this.texcoords.fill(0);
     this.pad.fill(0);
     this.padCount = 0;
@@ -196,15 +201,18 @@ export class Machine {
   }
 }
 
-const pool = new Map<string, Machine>();
+const pool = new Map<number, Machine>();
 
 /**
  * A cleared machine for `lanes` and `version`, reused between invocations (a fresh one when the
  * pooled machine is busy, e.g. a sampler that runs another shader). Call `release` when done.
  */
 export function acquireMachine(lanes: number, version: ShaderVersion): Machine {
-  const key = `${lanes}:${version.type}:${version.major}:${version.minor}`;
+  // A number, not a string, so that a quad allocates nothing here: lanes (1 or 4), type, major, minor.
+  const key = ((lanes & 0xff) << 17) | (version.type === 'ps' ? 1 << 16 : 0) | ((version.major & 0xff) << 8) | (version.minor & 0xff);
   let m = pool.get(key);
+  // The key keeps 8 bits of each part: a machine made for another version is never reused.
+  if (m && (m.lanes !== lanes || m.version.type !== version.type || m.version.major !== version.major || m.version.minor !== version.minor)) m = undefined;
   if (!m || m.busy) {
     m = new Machine(lanes, version);
     if (!pool.has(key)) pool.set(key, m);

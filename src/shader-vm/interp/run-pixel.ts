@@ -12,12 +12,11 @@ import type { DiagnosticSink } from '../../common/diagnostics.js';
 import { diagnostic } from '../../common/diagnostics.js';
 import type { ShaderProgram } from '../ir/ir.js';
 import { saturateF } from '../ops/scalar.js';
-import type { ExecStatus, InterpOptions, TextureStageState } from './exec-context.js';
+import type { ExecContext, ExecStatus, InterpOptions, TextureStageState } from './exec-context.js';
 import { resolveBudget } from './exec-context.js';
 import { execute } from './execute.js';
 import { InterpDiag } from './interp-diagnostics.js';
-import type { Machine } from './machine.js';
-import { acquireMachine, releaseMachine } from './machine.js';
+import { acquireMachine, Machine, releaseMachine } from './machine.js';
 import type { PreparedShader } from './prepare.js';
 import { prepareShader } from './prepare.js';
 import type { ShaderConstants } from './shader-constants.js';
@@ -76,102 +75,265 @@ export interface PixelQuadResult {
 export function runPixelQuad(program: ShaderProgram, input: PixelQuadInput): PixelQuadResult {
   const sink = input.diagnostics;
   const active = (input.activeMask ?? 0xf) & 0xf;
-  const failed = (status: ExecStatus, executed: number): PixelQuadResult => ({
-    status, executed, colors: new Float32Array(64), colorsWritten: 0, killed: 0xf, live: 0,
-  });
   if (program.version.type !== 'ps') {
     sink?.report(diagnostic(InterpDiag.WRONG_SHADER_TYPE, 'runPixelQuad was given a vertex shader'));
-    return failed('invalid', 0);
+    return failedResult('invalid', 0);
   }
   const prepared = prepareShader(program, sink);
   const m = acquireMachine(4, program.version);
   try {
-    return runOn(m, prepared, input, active, failed);
+    loadQuadInputs(m, input.v, input.t, input.vPos, input.vFace);
+    loadConstants(m, prepared, input.constants);
+    const result = execute({
+      prepared,
+      m,
+      legacy: input.options?.legacyZeroMul ?? true,
+      budget: resolveBudget(input.options),
+      sampler: input.sampler ?? UNBOUND_SAMPLER,
+      stages: input.stages ?? {},
+      sink,
+    });
+    if (result.status !== 'ok') return failedResult(result.status, result.executed);
+    const colors = new Float32Array(64);
+    const colorsWritten = collectColors(m, colors);
+    const killed = m.killed & 0xf;
+    const base = { status: result.status, executed: result.executed, colors, colorsWritten, killed, live: active & ~killed };
+    if (!prepared.writesDepth) return base;
+    const depth = new Float32Array(4);
+    collectDepth(m, depth);
+    return { ...base, depth };
   } finally {
     releaseMachine(m);
   }
 }
 
-/** The body of `runPixelQuad` on a cleared machine. */
-function runOn(
+function failedResult(status: ExecStatus, executed: number): PixelQuadResult {
+  return { status, executed, colors: new Float32Array(64), colorsWritten: 0, killed: 0xf, live: 0 };
+}
+
+/**
+ * Places a quad's v#, t#, vPos and vFace in the registers of a cleared 4-lane machine (the
+ * layouts of `PixelQuadInput`; missing values read as 0, vFace as +1).
+ */
+function loadQuadInputs(
   m: Machine,
-  prepared: PreparedShader,
-  input: PixelQuadInput,
-  active: number,
-  failed: (status: ExecStatus, executed: number) => PixelQuadResult,
-): PixelQuadResult {
-  const version = prepared.program.version;
-  const sink = input.diagnostics;
-  const sm3 = version.major >= 3;
-  const v = input.v;
-  const t = input.t;
+  v: Float32Array | undefined,
+  t: Float32Array | undefined,
+  vPos: Float32Array | undefined,
+  vFace: number | ArrayLike<number> | undefined,
+): void {
+  const sm3 = m.version.major >= 3;
   const vin = m.files.get('input') as Float32Array;
   const tex = m.files.get('texture') as Float32Array;
   const misc = m.files.get('misc') as Float32Array;
-  for (let p = 0; p < 4; p++) {
-    if (v) {
+  // Register r, lane p of a 4-lane file sits at (r·4 + p)·4.
+  if (v) {
+    for (let p = 0; p < 4; p++) {
       for (let r = 0; r < PIXEL_INPUT_REGISTERS; r++) {
-        const o = m.offset(r, p);
+        const o = (r * 4 + p) * 4;
         const src = (p * PIXEL_INPUT_REGISTERS + r) * 4;
         for (let i = 0; i < 4; i++) {
-          const x = (v[src + i] as number | undefined) ?? 0;
+          // A short array reads as zeros past its end.
+          const x = src + i < v.length ? (v[src + i] as number) : 0;
           vin[o + i] = sm3 ? x : saturateF(x);
         }
       }
     }
-    if (t && !sm3) {
+  }
+  if (t && !sm3) {
+    const texcoords = m.texcoords;
+    for (let p = 0; p < 4; p++) {
       for (let s = 0; s < PIXEL_TEXCOORD_SETS; s++) {
-        const o = m.offset(s, p);
+        const o = (s * 4 + p) * 4;
         const src = (p * PIXEL_TEXCOORD_SETS + s) * 4;
         for (let i = 0; i < 4; i++) {
-          const x = (t[src + i] as number | undefined) ?? 0;
+          const x = src + i < t.length ? (t[src + i] as number) : 0;
           tex[o + i] = x;
-          m.texcoords[o + i] = x;
+          texcoords[o + i] = x;
         }
       }
     }
-    if (sm3) {
-      const o = m.offset(0, p);
-      misc[o] = (input.vPos?.[2 * p] as number | undefined) ?? 0;
-      misc[o + 1] = (input.vPos?.[2 * p + 1] as number | undefined) ?? 0;
+  }
+  if (sm3) {
+    for (let p = 0; p < 4; p++) {
+      const o = p * 4;
+      misc[o] = (vPos?.[2 * p] as number | undefined) ?? 0;
+      misc[o + 1] = (vPos?.[2 * p + 1] as number | undefined) ?? 0;
       misc[o + 3] = 1;
-      const face = input.vFace;
-      const f = typeof face === 'number' ? face : ((face?.[p] as number | undefined) ?? 1);
-      misc.fill(f, m.offset(1, p), m.offset(1, p) + 4);
+      const f = typeof vFace === 'number' ? vFace : ((vFace?.[p] as number | undefined) ?? 1);
+      const face = (4 + p) * 4; // misc register 1, lane p
+      misc[face] = f;
+      misc[face + 1] = f;
+      misc[face + 2] = f;
+      misc[face + 3] = f;
     }
   }
-  loadConstants(m, prepared, input.constants);
+}
 
-  const result = execute({
-    prepared,
-    m,
-    legacy: input.options?.legacyZeroMul ?? true,
-    budget: resolveBudget(input.options),
-    sampler: input.sampler ?? UNBOUND_SAMPLER,
-    stages: input.stages ?? {},
-    sink,
-  });
-  if (result.status !== 'ok') return failed(result.status, result.executed);
-
-  const colors = new Float32Array(64);
-  let colorsWritten: number;
-  if (version.major === 1) {
+/** Copies the colour results into `colors` (target t, pixel p at (t·4 + p)·4); returns the targets written. */
+function collectColors(m: Machine, colors: Float32Array): number {
+  if (m.version.major === 1) {
+    // ps_1_x: the colour is r0, lane p at p·4.
     const r0 = m.files.get('temp') as Float32Array;
-    for (let p = 0; p < 4; p++) for (let i = 0; i < 4; i++) colors[p * 4 + i] = r0[m.offset(0, p) + i] as number;
-    colorsWritten = 1;
-  } else {
-    colorsWritten = (m.written.get('colorout') ?? 0) & 0xf;
-    const oc = m.files.get('colorout') as Float32Array;
-    for (let target = 0; target < 4; target++) {
-      for (let p = 0; p < 4; p++) {
-        for (let i = 0; i < 4; i++) colors[(target * 4 + p) * 4 + i] = oc[m.offset(target, p) + i] as number;
-      }
+    for (let i = 0; i < 16; i++) colors[i] = r0[i] as number;
+    colors.fill(0, 16);
+    return 1;
+  }
+  // colorout register t, lane p is at (t·4 + p)·4: the same layout as `colors`.
+  colors.set((m.files.get('colorout') as Float32Array).subarray(0, 64));
+  return (m.written.get('colorout') ?? 0) & 0xf;
+}
+
+/** Copies oDepth per pixel into `depth`. */
+function collectDepth(m: Machine, depth: Float32Array): void {
+  const d = m.files.get('depthout') as Float32Array;
+  for (let p = 0; p < 4; p++) depth[p] = d[p * 4] as number;
+}
+
+/** What {@link PixelQuadRunner} runs with for a whole draw. */
+export interface PixelQuadRunnerOptions {
+  /** Read once, when the runner is made: later changes to the arrays are not seen. */
+  readonly constants: ShaderConstants;
+  readonly sampler?: TextureSampler;
+  readonly stages?: TextureStageState;
+  readonly options?: InterpOptions;
+  readonly diagnostics?: DiagnosticSink;
+}
+
+/** The result of {@link PixelQuadRunner.run}: the runner's own buffers, overwritten by the next run. */
+export interface PixelQuadRun {
+  status: ExecStatus;
+  executed: number;
+  /** oC0–oC3 per pixel, as `PixelQuadResult.colors`. */
+  readonly colors: Float32Array;
+  colorsWritten: number;
+  /** oDepth per pixel, meaningful when `depthWritten`. */
+  readonly depth: Float32Array;
+  /** Whether the program writes depth (and the invocation succeeded): `PixelQuadResult.depth` is present. */
+  depthWritten: boolean;
+  killed: number;
+  live: number;
+}
+
+/**
+ * `runPixelQuad` for many quads of one draw: the program is prepared, the machine made and the
+ * constants loaded once, and results land in reused buffers, so a quad allocates nothing. Every
+ * run gives exactly what `runPixelQuad` gives for the same program, constants and quad
+ * (differential test).
+ */
+export class PixelQuadRunner {
+  /** The latest run's results. */
+  readonly result: PixelQuadRun = {
+    status: 'ok',
+    executed: 0,
+    colors: new Float32Array(64),
+    colorsWritten: 0,
+    depth: new Float32Array(4),
+    depthWritten: false,
+    killed: 0,
+    live: 0,
+  };
+  private readonly program: ShaderProgram;
+  private readonly prepared: PreparedShader | undefined;
+  private readonly options: PixelQuadRunnerOptions;
+  private readonly sink: DiagnosticSink | undefined;
+  private readonly m: Machine | undefined;
+  private readonly ctx: ExecContext | undefined;
+
+  constructor(program: ShaderProgram, options: PixelQuadRunnerOptions) {
+    this.program = program;
+    this.options = options;
+    this.sink = options.diagnostics;
+    if (program.version.type !== 'ps') return;
+    const prepared = prepareShader(program, this.sink);
+    const m = new Machine(4, program.version);
+    loadConstants(m, prepared, options.constants);
+    this.prepared = prepared;
+    this.m = m;
+    this.ctx = {
+      prepared,
+      m,
+      legacy: options.options?.legacyZeroMul ?? true,
+      budget: resolveBudget(options.options),
+      sampler: options.sampler ?? UNBOUND_SAMPLER,
+      stages: options.stages ?? {},
+      sink: this.sink,
+    };
+  }
+
+  /**
+   * Shades one quad (inputs laid out as in `PixelQuadInput`; `activeMask` default all four).
+   * Never throws.
+   */
+  run(
+    v: Float32Array | undefined,
+    t: Float32Array | undefined,
+    vPos: Float32Array | undefined,
+    vFace: number | ArrayLike<number> | undefined,
+    activeMask = 0xf,
+  ): PixelQuadRun {
+    const out = this.result;
+    const { m, ctx, prepared } = this;
+    if (m === undefined || ctx === undefined || prepared === undefined) {
+      this.sink?.report(diagnostic(InterpDiag.WRONG_SHADER_TYPE, 'runPixelQuad was given a vertex shader'));
+      return this.fail('invalid', 0);
+    }
+    if (m.busy) {
+      // Re-entered (a sampler shading with this very runner): take the one-shot path.
+      const input: PixelQuadInput = {
+        ...this.options,
+        activeMask,
+        ...(v ? { v } : {}),
+        ...(t ? { t } : {}),
+        ...(vPos ? { vPos } : {}),
+        ...(vFace !== undefined ? { vFace } : {}),
+      };
+      return this.copy(runPixelQuad(this.program, input));
+    }
+    m.busy = true;
+    try {
+      m.reset();
+      loadQuadInputs(m, v, t, vPos, vFace);
+      const result = execute(ctx);
+      if (result.status !== 'ok') return this.fail(result.status, result.executed);
+      out.status = result.status;
+      out.executed = result.executed;
+      out.colorsWritten = collectColors(m, out.colors);
+      out.killed = m.killed & 0xf;
+      out.live = activeMask & 0xf & ~out.killed;
+      out.depthWritten = prepared.writesDepth;
+      if (prepared.writesDepth) collectDepth(m, out.depth);
+      else out.depth.fill(0);
+      return out;
+    } finally {
+      m.busy = false;
     }
   }
-  const killed = m.killed & 0xf;
-  const base = { status: result.status, executed: result.executed, colors, colorsWritten, killed, live: active & ~killed };
-  if (!prepared.writesDepth) return base;
-  const depth = new Float32Array(4);
-  for (let p = 0; p < 4; p++) depth[p] = m.vector('depthout', 0, p)[0] as number;
-  return { ...base, depth };
+
+  private fail(status: ExecStatus, executed: number): PixelQuadRun {
+    const out = this.result;
+    out.status = status;
+    out.executed = executed;
+    out.colors.fill(0);
+    out.colorsWritten = 0;
+    out.depth.fill(0);
+    out.depthWritten = false;
+    out.killed = 0xf;
+    out.live = 0;
+    return out;
+  }
+
+  private copy(r: PixelQuadResult): PixelQuadRun {
+    const out = this.result;
+    out.status = r.status;
+    out.executed = r.executed;
+    out.colors.set(r.colors);
+    out.colorsWritten = r.colorsWritten;
+    out.depthWritten = r.depth !== undefined;
+    if (r.depth) out.depth.set(r.depth);
+    else out.depth.fill(0);
+    out.killed = r.killed;
+    out.live = r.live;
+    return out;
+  }
 }
