@@ -29,6 +29,8 @@ import type { EmitState } from './emit-operands.js';
 import { finish, sourceReader, stageWrite, table } from './emit-operands.js';
 import { END_OF_PROGRAM, FLOW_OPCODES, emitFlow } from './emit-flow.js';
 import type { JitFunction } from './jit-runtime.js';
+import type { RegisterPlan } from './register-plan.js';
+import { registerPlan } from './register-plan.js';
 import { JitStatus } from './jit-runtime.js';
 
 /** Instruction opcodes `execTextureOp` handles (it returns true for exactly these). */
@@ -59,6 +61,8 @@ export type CompiledShader =
       readonly run: JitFunction;
       /** Program-derived tables the function reads as `rt.k`. */
       readonly tables: readonly unknown[];
+      /** The registers a run can touch (what the entry points clear and load). */
+      readonly plan: RegisterPlan;
     }
   | { readonly ok: false; readonly program: ShaderProgram; readonly prepared: PreparedShader; readonly reason: string };
 
@@ -323,5 +327,6 @@ export function compileShader(program: ShaderProgram, options: CompileOptions = 
     // A generator defect, never guest data: keep running through the interpreter.
     return { ok: false, program, prepared, reason: `generated source did not parse: ${String(err)}` };
   }
-  return { ok: true, program, prepared, source, run, tables: gen.e.tables };
+  const textureOps = program.instructions.some((it) => it.kind === 'op' && TEXTURE_OPCODES.has(it.opcode));
+  return { ok: true, program, prepared, source, run, tables: gen.e.tables, plan: registerPlan(prepared, textureOps) };
 }

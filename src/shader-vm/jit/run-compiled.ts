@@ -14,7 +14,6 @@ import { resolveBudget } from '../interp/exec-context.js';
 import { MAX_STACK_DEPTH } from '../interp/execute.js';
 import { InterpDiag } from '../interp/interp-diagnostics.js';
 import type { Machine } from '../interp/machine.js';
-import { acquireMachine, releaseMachine } from '../interp/machine.js';
 import type { PreparedShader } from '../interp/prepare.js';
 import { prepareShader } from '../interp/prepare.js';
 import type { PixelQuadInput, PixelQuadResult } from '../interp/run-pixel.js';
@@ -24,6 +23,8 @@ import { saturateF } from '../ops/scalar.js';
 import type { TextureSampler } from '../interp/texture-sampler.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import type { CompiledShader } from './compile-shader.js';
+import { acquireJitMachine, releaseJitMachine } from './machine-pool.js';
+import type { RegisterPlan } from './register-plan.js';
 import { JIT_HELPERS, JitStatus } from './jit-runtime.js';
 import type { JitCall } from './jit-runtime.js';
 import type { ShaderCache } from './shader-cache.js';
@@ -91,20 +92,23 @@ export function runPixelQuadCompiled(program: ShaderProgram, input: PixelQuadInp
   const prepared = prepareShader(program, sink);
   const compiled = compiledFor(program, prepared, cache);
   if (!compiled) return runPixelQuad(program, input);
-  const m = acquireMachine(4, program.version);
+  const m = acquireJitMachine(4, program.version, compiled.plan);
   try {
-    loadPixelInputs(m, input);
+    loadPixelInputs(m, input, compiled.plan);
     loadConstants(m, prepared, input.constants);
     const result = executeCompiled(compiled, m, input.options, input.sampler ?? UNBOUND_SAMPLER, input.stages ?? {}, sink);
     if (result.status !== 'ok') return failed(result.status, result.executed);
     return pixelOutputs(m, prepared, active, result.executed);
   } finally {
-    releaseMachine(m);
+    releaseJitMachine(m);
   }
 }
 
-/** Places v#, t#, vPos and vFace as `runPixelQuad` does (ps < 3.0 colours clamped to [0, 1]). */
-function loadPixelInputs(m: Machine, input: PixelQuadInput): void {
+/**
+ * Places v#, t#, vPos and vFace as `runPixelQuad` does (ps < 3.0 colours clamped to [0, 1]), for
+ * the registers the program can read (the others stay cleared and are never read).
+ */
+function loadPixelInputs(m: Machine, input: PixelQuadInput, plan: RegisterPlan): void {
   const sm3 = m.version.major >= 3;
   const v = input.v;
   const t = input.t;
@@ -113,8 +117,8 @@ function loadPixelInputs(m: Machine, input: PixelQuadInput): void {
   const misc = m.files.get('misc') as Float32Array;
   for (let p = 0; p < 4; p++) {
     if (v) {
-      for (let r = 0; r < PIXEL_INPUT_REGISTERS; r++) {
-        const o = m.offset(r, p);
+      for (const r of plan.inputs) {
+        const o = (r * 4 + p) * 4;
         const src = (p * PIXEL_INPUT_REGISTERS + r) * 4;
         for (let i = 0; i < 4; i++) {
           const x = (v[src + i] as number | undefined) ?? 0;
@@ -123,44 +127,43 @@ function loadPixelInputs(m: Machine, input: PixelQuadInput): void {
       }
     }
     if (t && !sm3) {
-      for (let s = 0; s < PIXEL_TEXCOORD_SETS; s++) {
-        const o = m.offset(s, p);
+      for (const s of plan.textures) {
+        const o = (s * 4 + p) * 4;
         const src = (p * PIXEL_TEXCOORD_SETS + s) * 4;
-        for (let i = 0; i < 4; i++) {
-          const x = (t[src + i] as number | undefined) ?? 0;
-          tex[o + i] = x;
-          m.texcoords[o + i] = x;
+        for (let i = 0; i < 4; i++) tex[o + i] = (t[src + i] as number | undefined) ?? 0;
+      }
+      if (plan.texcoords) {
+        for (let s = 0; s < PIXEL_TEXCOORD_SETS; s++) {
+          const o = (s * 4 + p) * 4;
+          const src = (p * PIXEL_TEXCOORD_SETS + s) * 4;
+          for (let i = 0; i < 4; i++) m.texcoords[o + i] = (t[src + i] as number | undefined) ?? 0;
         }
       }
     }
     if (sm3) {
-      const o = m.offset(0, p);
+      const o = p * 4;
       misc[o] = (input.vPos?.[2 * p] as number | undefined) ?? 0;
       misc[o + 1] = (input.vPos?.[2 * p + 1] as number | undefined) ?? 0;
       misc[o + 3] = 1;
       const face = input.vFace;
       const f = typeof face === 'number' ? face : ((face?.[p] as number | undefined) ?? 1);
-      misc.fill(f, m.offset(1, p), m.offset(1, p) + 4);
+      misc.fill(f, (4 + p) * 4, (4 + p) * 4 + 4);
     }
   }
+  if (plan.texcoords && !t) m.texcoords.fill(0);
 }
 
 /** Colours (r0 for ps_1_x, oC0–oC3 otherwise), kill mask and depth, as `runPixelQuad` reports them. */
 function pixelOutputs(m: Machine, prepared: PreparedShader, active: number, executed: number): PixelQuadResult {
   const colors = new Float32Array(64);
   let colorsWritten: number;
+  // The machine keeps register r, pixel p at (r·4 + p)·4: the result's layout for oC0–oC3 and r0.
   if (m.version.major === 1) {
-    const r0 = m.files.get('temp') as Float32Array;
-    for (let p = 0; p < 4; p++) for (let i = 0; i < 4; i++) colors[p * 4 + i] = r0[m.offset(0, p) + i] as number;
+    colors.set((m.files.get('temp') as Float32Array).subarray(0, 16));
     colorsWritten = 1;
   } else {
     colorsWritten = (m.written.get('colorout') ?? 0) & 0xf;
-    const oc = m.files.get('colorout') as Float32Array;
-    for (let target = 0; target < 4; target++) {
-      for (let p = 0; p < 4; p++) {
-        for (let i = 0; i < 4; i++) colors[(target * 4 + p) * 4 + i] = oc[m.offset(target, p) + i] as number;
-      }
-    }
+    colors.set((m.files.get('colorout') as Float32Array).subarray(0, 64));
   }
   const killed = m.killed & 0xf;
   const base = { status: 'ok' as const, executed, colors, colorsWritten, killed, live: active & ~killed };

@@ -7,7 +7,6 @@ import { diagnostic } from '../../common/diagnostics.js';
 import type { ShaderProgram } from '../ir/ir.js';
 import type { ExecStatus } from '../interp/exec-context.js';
 import { InterpDiag } from '../interp/interp-diagnostics.js';
-import { acquireMachine, releaseMachine } from '../interp/machine.js';
 import { prepareShader } from '../interp/prepare.js';
 import type { ShaderOutput, VertexShaderInput, VertexShaderResult } from '../interp/run-vertex.js';
 import { runVertexShader } from '../interp/run-vertex.js';
@@ -16,6 +15,7 @@ import type { SignatureEntry } from '../interp/signature.js';
 import { outputSignature } from '../interp/signature.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import { applySaturate } from '../ops/modifiers.js';
+import { acquireJitMachine, releaseJitMachine } from './machine-pool.js';
 import { compiledFor, executeCompiled } from './run-compiled.js';
 import type { ShaderCache } from './shader-cache.js';
 import { defaultShaderCache } from './shader-cache.js';
@@ -52,7 +52,7 @@ export function runVertexShaderCompiled(program: ShaderProgram, input: VertexSha
   }
   const compiled = compiledFor(program, prepared, cache);
   if (!compiled) return runVertexShader(program, input);
-  const m = acquireMachine(1, program.version);
+  const m = acquireJitMachine(1, program.version, compiled.plan);
   try {
     const vin = m.files.get('input') as Float32Array;
     vin.set(input.inputs.length > vin.length ? input.inputs.subarray(0, vin.length) : input.inputs);
@@ -73,6 +73,6 @@ export function runVertexShaderCompiled(program: ShaderProgram, input: VertexSha
     });
     return { status: 'ok', executed: result.executed, outputs };
   } finally {
-    releaseMachine(m);
+    releaseJitMachine(m);
   }
 }

@@ -35,6 +35,8 @@ export class ShaderCache {
   readonly stats: ShaderCacheStats = { hits: 0, misses: 0, unsupported: 0, fallbackRuns: 0, evictions: 0, compileMs: 0 };
   /** Map iteration order is insertion order: the first key is the least recently used. */
   private readonly entries = new Map<ShaderProgram, CompiledShader>();
+  /** The most recently used entry: a repeat look-up (every quad of a draw) skips the re-ordering. */
+  private last: { program: ShaderProgram; compiled: CompiledShader } | undefined;
 
   constructor(capacity = DEFAULT_CACHE_CAPACITY, options: CompileOptions = {}) {
     this.capacity = Math.max(1, Math.floor(Number.isFinite(capacity) ? capacity : DEFAULT_CACHE_CAPACITY));
@@ -43,11 +45,17 @@ export class ShaderCache {
 
   /** The compiled form of `program`, compiling on a miss. */
   get(program: ShaderProgram): CompiledShader {
+    const last = this.last;
+    if (last !== undefined && last.program === program) {
+      this.stats.hits++;
+      return last.compiled;
+    }
     const hit = this.entries.get(program);
     if (hit) {
       this.stats.hits++;
       this.entries.delete(program);
       this.entries.set(program, hit);
+      this.last = { program, compiled: hit };
       return hit;
     }
     this.stats.misses++;
@@ -57,10 +65,12 @@ export class ShaderCache {
     this.stats.compileMs += performance.now() - t0;
     if (!compiled.ok) this.stats.unsupported++;
     this.entries.set(program, compiled);
+    this.last = { program, compiled };
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
       this.entries.delete(oldest.value);
+      if (this.last?.program === oldest.value) this.last = undefined;
       this.stats.evictions++;
     }
     return compiled;
@@ -79,6 +89,7 @@ export class ShaderCache {
   /** Drops every entry and zeroes the counters. */
   reset(): void {
     this.entries.clear();
+    this.last = undefined;
     this.stats.hits = 0;
     this.stats.misses = 0;
     this.stats.unsupported = 0;

@@ -1,0 +1,36 @@
+/**
+ * Register machines for compiled runs: the interpreter's `Machine` (same layout, so texture
+ * instructions can run through the interpreter's executor on it), pooled per shader model and
+ * cleared by a program's `RegisterPlan` instead of whole. A machine busy with a run (a sampler
+ * that itself runs a shader) is never handed out twice.
+ */
+
+import type { ShaderVersion } from '../ir/ir.js';
+import { Machine } from '../interp/machine.js';
+import type { RegisterPlan } from './register-plan.js';
+
+const pool = new Map<string, Machine>();
+
+/** A machine for `lanes` and `version` with the plan's files, results and counters cleared. */
+export function acquireJitMachine(lanes: number, version: ShaderVersion, plan: RegisterPlan): Machine {
+  const key = `${lanes}:${version.type}:${version.major}:${version.minor}`;
+  let m = pool.get(key);
+  if (!m || m.busy) {
+    m = new Machine(lanes, version);
+    if (!pool.has(key)) pool.set(key, m);
+  } else {
+    for (const file of plan.clear) m.files.get(file)?.fill(0);
+    m.written.clear();
+    m.pad.fill(0);
+    m.padCount = 0;
+    m.aL = 0;
+    m.killed = 0;
+  }
+  m.busy = true;
+  return m;
+}
+
+/** Returns a machine to the pool. */
+export function releaseJitMachine(m: Machine): void {
+  m.busy = false;
+}
