@@ -1,7 +1,7 @@
 /**
  * The device the golden suite renders with: the project's `SvgaDevice` with the shader VM's
- * validator (as replay's default) and the pipeline's draw backend, so that draws render. Fixed
- * function is not given to the backend yet; cases that need it are not in the suite.
+ * validator (as replay's default) and the pipeline's draw backend with its defaults (reference
+ * rasteriser, texture unit, generated fixed-function programs), so that draws render.
  *
  * Kept in one place so that, once the replay's default device renders draws itself, the suite
  * switches to it here and nowhere else.

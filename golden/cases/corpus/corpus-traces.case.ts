@@ -3,10 +3,10 @@
  * program shows. Traces whose frames need fixed-function geometry, or that were not checked, are
  * not here yet (see docs/oracle.md).
  *
- * The text overlay of these examples is drawn with fixed function, which the golden device does
- * not have yet (diagnostic 5002 for those draws). Its font texture is blank and it blends
- * SRCALPHA / INVSRCALPHA, so once it renders it leaves every pixel as it is: these expectations
- * stay valid.
+ * The text overlay of these examples is drawn with fixed function. Its font texture is blank and
+ * it blends SRCALPHA / INVSRCALPHA, so it leaves every pixel as it is; these expectations were
+ * first made while the overlay was not rendered at all (diagnostic 5002, still allowed) and held
+ * unchanged once fixed function landed.
  */
 import type { GoldenCase } from '../../../src/golden/golden-case.js';
 
