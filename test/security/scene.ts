@@ -52,8 +52,8 @@ export function dmaFromGmr1(w: CommandWriter, sid: number, width: number, height
 }
 
 /** Shader bytecode assembled from text; throws on a typo in a test. */
-export function shader(text: string): Uint8Array {
-  const r = assemble(text);
+export function shader(text: string, options: { validate?: boolean } = {}): Uint8Array {
+  const r = assemble(text, options);
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
   return r.bytes;
 }
