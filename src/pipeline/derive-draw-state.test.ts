@@ -13,8 +13,11 @@ function defaults(): Uint32Array {
 const vp = { x: 8, y: 4, w: 100, h: 50, zMin: 0, zMax: 1, clip: { x0: 8, y0: 4, x1: 108, y1: 54 } };
 
 describe('deriveDrawState', () => {
-  it('the power-on states give the raster defaults (fog, gamma and write masks included)', () => {
+  it('D3D9 defaults give the raster defaults (fog, gamma and write masks included)', () => {
+    // The power-on words, with D3D9's cull and shade modes whatever the device's power-on choice.
     const s = defaults();
+    s[RS.CULLMODE] = 3;
+    s[RS.SHADEMODE] = 1;
     const clip = clipRect(s, vp, undefined);
     expect(clip).toEqual({ x0: 8, y0: 4, x1: 108, y1: 54 });
     expect(deriveRasterizerState(s, clip)).toEqual(defaultRasterizerState(clip));

@@ -39,7 +39,7 @@ const DECLS = [decl(T.FLOAT4, U.POSITION, 2, 0, 32), decl(T.FLOAT4, U.COLOR, 2, 
 function setup(options: { smooth?: boolean; vertices?: number[][]; vs?: string | undefined; ps?: string | undefined } = {}) {
   const context = contextWith('vs' in options ? options.vs : VS, 'ps' in options ? options.ps : PS);
   context.renderTargets[2] = { sid: 1, face: 0, mip: 0 };
-  if (options.smooth ?? true) context.renderStates[RS.SHADEMODE] = 2;
+  context.renderStates[RS.SHADEMODE] = (options.smooth ?? true) ? 2 : 1;
   const surfaces = new MemorySurfaces().target(1, 8, 8).buffer(2, f32Bytes((options.vertices ?? VERTICES).flat()));
   const rec = recordingRaster();
   const { list, report } = reporter();
@@ -56,7 +56,7 @@ describe('drawPrimitives: assembly to the rasteriser', () => {
     expect(s.list.items).toEqual([]);
   });
 
-  it('flat shading (the power-on SHADEMODE): colour is flat and every vertex carries the first one', () => {
+  it('flat shading: colour is flat and every vertex carries the first one', () => {
     const s = setup({ smooth: false });
     drawPrimitives(s.context, drawCommand(DECLS, [range(P.TRIANGLELIST, 1)]), s.surfaces, s.report, s.services);
     const red = [1, 0, 0, 1];

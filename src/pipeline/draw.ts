@@ -20,6 +20,7 @@ import {
 } from './derive-draw-state.js';
 import type { DrawContext, DrawSurfaces } from './draw-context.js';
 import { PipelineDiag } from './pipeline-diagnostics.js';
+import { ps1StageState } from './ps1-stage-state.js';
 import { IndexReader, forEachPrimitive, primitiveShape, vertexCountFor } from './primitive-assembly.js';
 import { PrimitiveEmitter, type RasterBackEnd } from './primitive-emitter.js';
 import { resolveTargets } from './resolve-targets.js';
@@ -166,7 +167,14 @@ export function drawPrimitives(
     output,
     targets: resolved.targets,
     layout: linkage.layout,
-    fragment: createShaderFragmentStage({ program: ps.program, constants: ps.constants, sampler: sampler(ps.program, 'pixel'), targets: linkage.targets, diagnostics: sink }),
+    fragment: createShaderFragmentStage({
+      program: ps.program,
+      constants: ps.constants,
+      sampler: sampler(ps.program, 'pixel'),
+      targets: linkage.targets,
+      stages: ps.program.version.major === 1 ? ps1StageState(context, surfaces) : undefined,
+      diagnostics: sink,
+    }),
     counters: { samplesPassed: 0, quadsShaded: 0 },
   };
   const fixedFunctionVertex = !pretransformed && context.boundShaders[0] === INVALID_ID;

@@ -12,6 +12,7 @@ import {
   type ShaderConstants,
   type ShaderProgram,
   type TextureSampler,
+  type TextureStageState,
 } from '../shader-vm/index.js';
 import type { PixelInputTarget } from './shader-linkage.js';
 
@@ -22,6 +23,8 @@ export interface ShaderFragmentOptions {
   readonly sampler: TextureSampler;
   /** Per varying of the layout: the register it feeds (undefined: not a shader input). */
   readonly targets: readonly (PixelInputTarget | undefined)[];
+  /** ps_1_x texture-stage state (bump environment, projected stages). */
+  readonly stages?: TextureStageState | undefined;
   readonly diagnostics?: DiagnosticSink | undefined;
 }
 
@@ -57,6 +60,7 @@ export function createShaderFragmentStage(options: ShaderFragmentOptions): Fragm
         constants,
         sampler,
         activeMask: quad.mask,
+        ...(options.stages ? { stages: options.stages } : {}),
         ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
       });
       out.colors.set(result.colors);

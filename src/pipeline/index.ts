@@ -33,3 +33,4 @@ export { VERTEX_CACHE_ENTRIES, VertexProcessor, instanceCount, type ProcessedVer
 export { PrimitiveEmitter, type RasterBackEnd } from './primitive-emitter.js';
 export { resolveTargets, type ResolvedTargets } from './resolve-targets.js';
 export { contextConstants } from './context-constants.js';
+export { ps1StageState } from './ps1-stage-state.js';
