@@ -9,6 +9,7 @@ import { corpusCases } from './corpus/corpus-traces.case.js';
 import { copyStretchCases } from './copy/copy-stretch.case.js';
 import { dmaDxtCases } from './dma/dma-dxt.case.js';
 import { dmaUploadCases } from './dma/dma-upload.case.js';
+import { fixedFunctionCases } from './draw/fixed-function.case.js';
 import { outputMergerCases } from './draw/depth-stencil-blend.case.js';
 import { shaderDrawCases } from './draw/shader-draws.case.js';
 import { textureDrawCases } from './draw/texture-draws.case.js';
@@ -31,5 +32,6 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   ...shaderDrawCases,
   ...outputMergerCases,
   ...textureDrawCases,
+  ...fixedFunctionCases,
   ...corpusCases,
 ];

@@ -101,7 +101,7 @@ export class DrawScene {
     w: number,
     h: number,
     background: number,
-    options: { colorFormat?: number; depthFormat?: number; depth?: number; stencil?: number } = {},
+    options: { colorFormat?: number; depthFormat?: number; depth?: number; stencil?: number; fixedFunction?: boolean } = {},
   ) {
     this.w = w;
     this.h = h;
@@ -132,7 +132,8 @@ export class DrawScene {
       // SVGA's power-on SHADEMODE is FLAT (as the SDK documents); the scenes want Gouraud.
       [RS.SHADEMODE, SVGA3dShadeMode.SMOOTH],
     ]);
-    this.useShaders(PASS_VS, PASS_PS);
+    // Fixed-function scenes bind no shader: the device's generated programs run instead.
+    if (options.fixedFunction !== true) this.useShaders(PASS_VS, PASS_PS);
   }
 
   /** Defines and binds a vertex and a pixel shader. */
