@@ -28,6 +28,7 @@ import { emitArithmetic } from './emit-arith.js';
 import type { EmitState } from './emit-operands.js';
 import { finish, sourceReader, stageWrite, table } from './emit-operands.js';
 import { END_OF_PROGRAM, FLOW_OPCODES, emitFlow } from './emit-flow.js';
+import { emitLookup, isInlineLookup } from './emit-texture.js';
 import type { JitFunction } from './jit-runtime.js';
 import type { RegisterPlan } from './register-plan.js';
 import { registerPlan } from './register-plan.js';
@@ -199,8 +200,13 @@ class Generator {
   }
 
   texture(pc: number): void {
-    const it = table(this.e, this.ins[pc]);
-    this.body.push(`{ ${this.countOne(pc)} const exec = ${this.execExpr}; if (exec !== 0) execTextureOp(ctx, ${it}, exec); }`);
+    const it = this.ins[pc] as OpInstruction;
+    if (isInlineLookup(this.prepared, it)) {
+      this.body.push(`{ ${this.countOne(pc)} const exec = ${this.execExpr}; if (exec !== 0) {`, ...emitLookup(this.e, this.prepared, it), '} }');
+      return;
+    }
+    const op = table(this.e, it);
+    this.body.push(`{ ${this.countOne(pc)} const exec = ${this.execExpr}; if (exec !== 0) execTextureOp(ctx, ${op}, exec); }`);
   }
 
   /** dsx / dsy (`computeArithmetic`): every lane's source first, then fine differences. */
@@ -296,6 +302,7 @@ class Generator {
       'const rcpScalar = h.rcpScalar, rsqScalar = h.rsqScalar, logScalar = h.logScalar, powScalar = h.powScalar, frcScalar = h.frcScalar;',
       'const movaRound = h.movaRound, mov11Floor = h.mov11Floor, execTextureOp = h.execTextureOp, budgetWalk = h.budgetWalk;',
       'const SA = h.SA, SB = h.SB, SC = h.SC, SD = h.SD, RS = h.RS, VALS = h.VALS, QD = h.QD;',
+      'const TC = h.TC, TDX = h.TDX, TDY = h.TDY, TLOD = h.TLOD, TRES = h.TRES, V4 = h.V4, V1 = h.V1, quadDerivatives = h.quadDerivatives;',
       'const C = m.consts, I = m.ints, BO = m.bools;',
       ...files.map((f) => `const F_${f} = m.files.get(${JSON.stringify(f)});`),
       ...written.map((f) => `let W_${f} = 0;`),

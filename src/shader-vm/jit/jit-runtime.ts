@@ -44,6 +44,30 @@ export function budgetWalk(st: { pc: number }, executed: number, budget: number,
   return e;
 }
 
+/**
+ * Fine quad derivatives of 4-lane coordinates (`exec-texture.ts`): ddx of a lane is right − left
+ * of its row, ddy bottom − top of its column.
+ */
+export function quadDerivatives(coords: Float32Array, ddx: Float32Array, ddy: Float32Array): void {
+  for (let l = 0; l < 4; l++) {
+    const left = l & 2;
+    const top = l & 1;
+    for (let i = 0; i < 4; i++) {
+      ddx[l * 4 + i] = Math.fround((coords[(left | 1) * 4 + i] as number) - (coords[left * 4 + i] as number));
+      ddy[l * 4 + i] = Math.fround((coords[(top | 2) * 4 + i] as number) - (coords[top * 4 + i] as number));
+    }
+  }
+}
+
+/** Scratch of the inline lookups, with the views a request passes for 4 lanes and for 1. */
+const TC = new Float32Array(16);
+const TDX = new Float32Array(16);
+const TDY = new Float32Array(16);
+const TLOD = new Float32Array(4);
+const views = (lanes: number) => ({
+  coords: TC.subarray(0, lanes * 4), ddx: TDX.subarray(0, lanes * 4), ddy: TDY.subarray(0, lanes * 4), lod: TLOD.subarray(0, lanes),
+});
+
 /** Helpers shared by every generated function (one frozen object; never per invocation state). */
 export interface JitHelpers {
   readonly fr: (x: number) => number;
@@ -60,6 +84,14 @@ export interface JitHelpers {
   readonly mov11Floor: typeof mov11Floor;
   readonly execTextureOp: typeof execTextureOp;
   readonly budgetWalk: typeof budgetWalk;
+  readonly quadDerivatives: typeof quadDerivatives;
+  readonly TC: Float32Array;
+  readonly TDX: Float32Array;
+  readonly TDY: Float32Array;
+  readonly TLOD: Float32Array;
+  readonly TRES: Float32Array;
+  readonly V4: ReturnType<typeof views>;
+  readonly V1: ReturnType<typeof views>;
   /** Scratch vectors for `ops/` calls and relative-address reads (read back immediately, never held). */
   readonly SA: Float32Array;
   readonly SB: Float32Array;
@@ -86,6 +118,14 @@ export const JIT_HELPERS: JitHelpers = Object.freeze({
   mov11Floor,
   execTextureOp,
   budgetWalk,
+  quadDerivatives,
+  TC,
+  TDX,
+  TDY,
+  TLOD,
+  TRES: new Float32Array(16),
+  V4: views(4),
+  V1: views(1),
   SA: new Float32Array(4),
   SB: new Float32Array(4),
   SC: new Float32Array(4),
