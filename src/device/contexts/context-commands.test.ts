@@ -9,12 +9,12 @@ const ts = (stage: number, name: number) => stage * TEXTURE_STATE_COUNT + name;
 const face6 = [{ numMipLevels: 1 }, ...Array.from({ length: 5 }, () => ({ numMipLevels: 0 }))];
 
 describe('context power-on state', () => {
-  it('holds D3D9 defaults in SVGA numbering, with flat shading', () => {
+  it('holds D3D9 defaults in SVGA numbering, with the host\'s smooth shading and no culling', () => {
     const c = new ContextState(0);
     expect(c.renderStates[RS.ZENABLE]).toBe(1);
     expect(c.renderStates[RS.LIGHTINGENABLE]).toBe(1);
-    expect(c.renderStates[RS.SHADEMODE]).toBe(1);
-    expect(c.renderStates[RS.CULLMODE]).toBe(3);
+    expect(c.renderStates[RS.SHADEMODE]).toBe(2); // SMOOTH
+    expect(c.renderStates[RS.CULLMODE]).toBe(1); // SVGA3D_FACE_NONE
     expect(c.renderStates[RS.ZFUNC]).toBe(4);
     expect(c.renderStates[RS.SRCBLEND]).toBe(2);
     expect(c.renderStates[RS.DSTBLEND]).toBe(1);

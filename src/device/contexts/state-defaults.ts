@@ -2,8 +2,8 @@
  * Power-on values of a new context's render and texture-stage states.
  *
  * No public document lists them all (svga3d-protocol.md §5.12), so they are Direct3D 9's device
- * defaults translated to SVGA's own enum numbers, except SHADEMODE, which the SDK documents as
- * FLAT. States are kept as raw 32-bit words: float states hold IEEE bits.
+ * defaults translated to SVGA's own enum numbers, except SHADEMODE and CULLMODE, which follow what
+ * VMware's host was seen to do (see their rows). States are kept as raw 32-bit words: float states hold IEEE bits.
  */
 import { SVGA3dRenderStateName as RS } from '../../svga3d-decoder/index.js';
 import {
@@ -38,9 +38,10 @@ const STENCILOP_KEEP = 1;
 const BLEND_ZERO = 1;
 const BLEND_ONE = 2;
 const EQUATION_ADD = 1;
-const FACE_BACK = 3;
+const FACE_NONE = 1;
 const FACE_FRONT_BACK = 4;
 const FILL_FILL = 3;
+const SHADE_SMOOTH = 2;
 const FOG_TYPE_VERTEX = 1;
 const FOG_BASE_DEPTH = 1;
 
@@ -61,13 +62,16 @@ const RENDER_STATE_DEFAULTS: ReadonlyArray<readonly [number, number]> = [
   [RS.FOGMODE, (FOG_TYPE_VERTEX << 16) | (FOG_BASE_DEPTH << 24)],
   // Solid fill for both faces.
   [RS.FILLMODE, FILL_FILL | (FACE_FRONT_BACK << 16)],
-  // "The device defaults to flat shading" (SDK reference driver).
-  [RS.SHADEMODE, 1],
+  // Smooth shading and no culling, as VMware's host shows them: screen-render-test never sets
+  // SHADEMODE or CULLMODE, and the host screenshot shipped with it (corpus expected-results.png)
+  // has smoothly shaded cubes with every face drawn although the SDK cube mesh winds half its faces
+  // each way. The SDK reference driver's comment "the device defaults to flat shading" and D3D9's
+  // D3DCULL_CCW are both contradicted by that picture, so the oracle follows the host.
+  [RS.SHADEMODE, SHADE_SMOOTH],
   [RS.SRCBLEND, BLEND_ONE],
   [RS.DSTBLEND, BLEND_ZERO],
   [RS.BLENDEQUATION, EQUATION_ADD],
-  // D3DCULL_CCW with clockwise front faces: cull back faces.
-  [RS.CULLMODE, FACE_BACK],
+  [RS.CULLMODE, FACE_NONE],
   [RS.ZFUNC, CMP_LESSEQUAL],
   [RS.ALPHAFUNC, CMP_ALWAYS],
   [RS.STENCILFUNC, CMP_ALWAYS],
