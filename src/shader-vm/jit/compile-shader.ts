@@ -42,6 +42,9 @@ const TEXTURE_OPCODES: ReadonlySet<number> = new Set([
   Opcode.TEXM3x3VSPEC, Opcode.TEXDP3, Opcode.TEXDP3TEX, Opcode.TEXDEPTH, Opcode.BEM,
 ]);
 
+/** Texture instructions that, outside ps_1_x, read only registers. */
+const REGISTER_LOOKUPS: ReadonlySet<number> = new Set([Opcode.TEX, Opcode.TEXLDL, Opcode.TEXLDD, Opcode.TEXKILL]);
+
 /** Op instructions beyond which the compiler leaves a program to the interpreter (source size). */
 export const MAX_COMPILED_INSTRUCTIONS = 4096;
 
@@ -334,6 +337,9 @@ export function compileShader(program: ShaderProgram, options: CompileOptions = 
     // A generator defect, never guest data: keep running through the interpreter.
     return { ok: false, program, prepared, reason: `generated source did not parse: ${String(err)}` };
   }
-  const textureOps = program.instructions.some((it) => it.kind === 'op' && TEXTURE_OPCODES.has(it.opcode));
-  return { ok: true, program, prepared, source, run, tables: gen.e.tables, plan: registerPlan(prepared, textureOps) };
+  // Interpolated texture coordinates are read by ps_1_x lookups and by the texture-address
+  // instructions (whatever the model claims); SM2+ lookups and texkill read registers only.
+  const ps1 = program.version.type === 'ps' && program.version.major === 1;
+  const readsTexcoords = program.instructions.some((it) => it.kind === 'op' && TEXTURE_OPCODES.has(it.opcode) && (ps1 || !REGISTER_LOOKUPS.has(it.opcode)));
+  return { ok: true, program, prepared, source, run, tables: gen.e.tables, plan: registerPlan(prepared, readsTexcoords) };
 }

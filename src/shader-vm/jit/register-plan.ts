@@ -25,8 +25,8 @@ export interface RegisterPlan {
 const PIXEL_FIXED: readonly RegisterFile[] = ['colorout', 'depthout', 'input', 'misc', 'temp', 'texture'];
 const VERTEX_FIXED: readonly RegisterFile[] = ['attrout', 'input', 'output', 'rastout', 'texcrdout'];
 
-/** The register plan of `program`; `textureOps` tells whether it has texture instructions. */
-export function registerPlan(prepared: PreparedShader, textureOps: boolean): RegisterPlan {
+/** The register plan of `program`; `readsTexcoords`: whether its texture instructions read the interpolated coordinates. */
+export function registerPlan(prepared: PreparedShader, readsTexcoords: boolean): RegisterPlan {
   const program: ShaderProgram = prepared.program;
   const isPixel = program.version.type === 'ps';
   const files = new Set<RegisterFile>(isPixel ? PIXEL_FIXED : VERTEX_FIXED);
@@ -51,6 +51,6 @@ export function registerPlan(prepared: PreparedShader, textureOps: boolean): Reg
     clear: [...files].sort(),
     inputs: sorted(regs.input),
     textures: sorted(regs.texture),
-    texcoords: isPixel && program.version.major < 3 && textureOps,
+    texcoords: isPixel && program.version.major < 3 && readsTexcoords,
   };
 }
