@@ -49,7 +49,7 @@ describe('assembled programs over every opcode, modifier and flow construct', ()
       const p = asm(c.text, c.validate ?? true);
       const compiled = compileShader(p);
       expect(compiled.ok ? 'compiled' : compiled.reason).toBe('compiled');
-      expect(differences(p, 30, 77)).toEqual([]);
+      expect(strictDifferences(p, 30, 77)).toEqual([]);
       // Small budgets stop the shader at every kind of instruction: same point, same status.
       for (const budget of [1, 3, 7, 20, 150]) expect(differences(p, 2, 500 + budget, { options: { instructionBudget: budget } })).toEqual([]);
       expect(differences(p, 3, 900, { options: { legacyZeroMul: false } })).toEqual([]);
