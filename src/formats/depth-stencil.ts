@@ -15,11 +15,30 @@ function inRange(offset: number, size: number, length: number): boolean {
   return Number.isInteger(offset) && offset >= 0 && offset + size <= length;
 }
 
-function channel(format: number, name: 'd' | 's'): { layout: ChannelLayout; size: number } | undefined {
+interface DepthChannel {
+  readonly layout: ChannelLayout;
+  readonly size: number;
+}
+
+function findChannel(format: number, name: 'd' | 's'): DepthChannel | undefined {
   const info = surfaceFormatInfo(format);
   if (info === undefined || (info.kind !== 'depth' && info.kind !== 'depth-stencil')) return undefined;
   const layout = info.channels.find((c) => c.name === name);
   return layout === undefined ? undefined : { layout, size: info.bytesPerBlock };
+}
+
+// The table is constant: each format's depth and stencil fields are looked up once (only for
+// known ids, so hostile ids cannot grow the maps).
+const depthChannels = new Map<number, DepthChannel | undefined>();
+const stencilChannels = new Map<number, DepthChannel | undefined>();
+
+function channel(format: number, name: 'd' | 's'): DepthChannel | undefined {
+  const cache = name === 'd' ? depthChannels : stencilChannels;
+  const hit = cache.get(format);
+  if (hit !== undefined || cache.has(format)) return hit;
+  const found = findChannel(format, name);
+  if (surfaceFormatInfo(format) !== undefined) cache.set(format, found);
+  return found;
 }
 
 const f32 = new Float32Array(1);

@@ -17,11 +17,50 @@ import type { Machine, PendingWrite } from './machine.js';
 export function commitWrite(m: Machine, p: PendingWrite): void {
   const dst = p.dst;
   if (!dst) return;
-  for (let l = 0; l < m.lanes; l++) {
-    const mask = p.masks[l] as number;
-    if (mask !== 0) m.writeDst(dst, l, p.values, mask, l * 4);
-  }
+  if (dst.relative) {
+    // The register may differ per lane: each lane through `writeDst`.
+    for (let l = 0; l < m.lanes; l++) {
+      const mask = p.masks[l] as number;
+      if (mask !== 0) m.writeDst(dst, l, p.values, mask, l * 4);
+    }
+  } else commitDirect(m, p, dst);
   p.dst = undefined;
+}
+
+/**
+ * `writeDst` for every lane of a destination without relative addressing: the register is the
+ * same for all lanes, so its array, bounds and written bit are resolved once.
+ */
+function commitDirect(m: Machine, p: PendingWrite, dst: DstOperand): void {
+  const arr = m.files.get(dst.file);
+  const lanes = m.lanes;
+  const index = dst.index;
+  if (!arr || index < 0 || (index * lanes + lanes - 1) * 4 + 4 > arr.length) {
+    // Some lane may still be in range only if the register is: out of range drops every lane.
+    for (let l = 0; l < lanes; l++) {
+      const mask = p.masks[l] as number;
+      if (mask !== 0) m.writeDst(dst, l, p.values, mask, l * 4);
+    }
+    return;
+  }
+  const values = p.values;
+  let wrote = false;
+  for (let l = 0; l < lanes; l++) {
+    const mask = p.masks[l] as number;
+    if (mask === 0) continue;
+    const o = (index * lanes + l) * 4;
+    const v = l * 4;
+    if (mask & 1) arr[o] = values[v] as number;
+    if (mask & 2) arr[o + 1] = values[v + 1] as number;
+    if (mask & 4) arr[o + 2] = values[v + 2] as number;
+    if (mask & 8) arr[o + 3] = values[v + 3] as number;
+    wrote = true;
+  }
+  if (wrote) {
+    const bit = 1 << index;
+    const before = m.written.get(dst.file) ?? 0;
+    if ((before & bit) === 0) m.written.set(dst.file, before | bit);
+  }
 }
 
 const a = new Float32Array(4);

@@ -49,8 +49,8 @@ export class Machine {
   /** ps_1_x register range (0 = none). */
   readonly range: number;
   readonly files = new Map<RegisterFile, Float32Array>();
-  /** The arrays of `files`, in a fixed order, for clearing without an iterator. */
-  private readonly fileList: Float32Array[] = [];
+  /** The one array behind every register file, `texcoords` and `pad`. */
+  private readonly storage: Float32Array;
   /** Register count of each per-lane file (same keys as `files`). */
   private readonly sizes = new Map<RegisterFile, number>();
   /** Registers of each output file that were written (bit per register). */
@@ -74,14 +74,24 @@ export class Machine {
     this.version = version;
     this.isPixel = version.type === 'ps';
     this.range = ps1xRange(version.major, version.minor, this.isPixel);
-    for (const [file, count] of Object.entries(LANE_FILES) as [RegisterFile, number][]) {
-      const arr = new Float32Array(count * lanes * 4);
-      this.files.set(file, arr);
-      this.fileList.push(arr);
+    // Every per-lane file, the ps_1_x texture coordinates and the pad results are disjoint views
+    // of one array, so that `reset` clears them all with a single fill.
+    const entries = Object.entries(LANE_FILES) as [RegisterFile, number][];
+    let total = 8 * lanes * 4 + 2 * lanes;
+    for (const [, count] of entries) total += count * lanes * 4;
+    this.storage = new Float32Array(total);
+    let at = 0;
+    const view = (length: number): Float32Array => {
+      const v = this.storage.subarray(at, at + length);
+      at += length;
+      return v;
+    };
+    for (const [file, count] of entries) {
+      this.files.set(file, view(count * lanes * 4));
       this.sizes.set(file, count);
     }
-    this.texcoords = new Float32Array(8 * lanes * 4);
-    this.pad = new Float32Array(2 * lanes);
+    this.texcoords = view(8 * lanes * 4);
+    this.pad = view(2 * lanes);
     this.pending = [new PendingWrite(lanes), new PendingWrite(lanes)];
   }
 
@@ -93,11 +103,8 @@ export class Machine {
 
   /** Clears every register and result so the machine can run another invocation. */
   reset(): void {
-    const list = this.fileList;
-    for (let i = 0; i < list.length; i++) (list[i] as Float32Array).fill(0);
+    this.storage.fill(0);
     if (this.written.size !== 0) this.written.clear();
-    this.texcoords.fill(0);
-    this.pad.fill(0);
     this.padCount = 0;
     this.aL = 0;
     this.killed = 0;
