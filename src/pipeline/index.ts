@@ -6,7 +6,7 @@
 export { createDrawBackend, REFERENCE_RASTER, type DrawBackendOptions, type PipelineDrawBackend } from './draw-backend.js';
 export { createDrawSampler, samplerBindings, VERTEX_SAMPLER_STAGE } from './texture-bindings.js';
 export { FIXED_FUNCTION_BUILDER } from './fixed-function-builder.js';
-export { drawPrimitives, MAX_DRAW_VERTICES, type DeclElement, type DrawServices, type FixedFunctionBuilder, type FixedFunctionProgram } from './draw.js';
+export { drawPrimitives, MAX_DRAW_QUADS, MAX_DRAW_VERTICES, type DeclElement, type DrawServices, type FixedFunctionBuilder, type FixedFunctionProgram } from './draw.js';
 export type { DrawConstantBanks, DrawContext, DrawSurface, DrawSurfaceBinding, DrawSurfaceImage, DrawSurfaces } from './draw-context.js';
 export { PipelineDiag } from './pipeline-diagnostics.js';
 export { DECL_TYPE_BYTES, declTypeBytes, decodeElement, fetchElement, vertexArray, type VertexArray } from './vertex-fetch.js';
