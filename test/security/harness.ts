@@ -102,30 +102,10 @@ function bytesOf(a: ArrayBufferView): Uint8Array {
 export function stateHashes(device: SvgaDevice, memory: HashedGuestMemory): Map<string, string> {
   const out = new Map<string, string>();
   for (let sid = 0; sid < SURFACE_ID_LIMIT; sid++) {
-    const s = device.surfaces.get(sid);
-    if (!s) continue;
-    const parts: (Uint8Array | string)[] = [`${s.format} ${s.flags} ${s.faceCount} ${s.mipLevels} ${s.multisampleCount} ${s.autogenFilter}`];
-    for (let f = 0; f < s.faceCount; f++) {
-      for (let m = 0; m < s.mipLevels; m++) {
-        const image = s.image(f, m)!;
-        parts.push(`${f}/${m}:${image.width}x${image.height}x${image.depth}`, image.bytes);
-      }
-    }
-    out.set(`surface ${sid}`, sha(...parts));
+    const hash = surfaceHash(device, sid);
+    if (hash !== undefined) out.set(`surface ${sid}`, hash);
   }
-  for (const c of device.contexts.all()) {
-    const parts: (Uint8Array | string)[] = [
-      bytesOf(c.renderStates), bytesOf(c.textureStates), bytesOf(c.transforms), bytesOf(c.materials), bytesOf(c.lights),
-      c.lightEnabled, bytesOf(c.clipPlanes), bytesOf(c.zRange),
-      JSON.stringify({ vp: c.viewport ?? null, sc: c.scissor ?? null, rt: c.renderTargets.map((b) => b ?? null), bound: c.boundShaders }),
-      JSON.stringify({ q: [c.occlusionActive, c.occlusionSamples, [...c.endedQueries]] }),
-    ];
-    for (const [type, shaders] of c.shaders.entries()) {
-      for (const [shid, shader] of [...shaders].sort((a, b) => a[0] - b[0])) parts.push(`shader ${type} ${shid} ${shader.type}`, bytesOf(shader.bytecode));
-    }
-    for (const bank of c.constants) parts.push(bytesOf(bank.float), bytesOf(bank.int), bytesOf(bank.bool));
-    out.set(`context ${c.cid}`, sha(...parts));
-  }
+  for (const c of device.contexts.all()) out.set(`context ${c.cid}`, contextHash(device, c.cid)!);
   for (let id = 0; id < device.gmrs.limits.maxIds; id++) {
     const pages = device.gmrs.pages(id);
     if (pages) out.set(`gmr ${id}`, sha(bytesOf(pages)));
@@ -138,6 +118,37 @@ export function stateHashes(device: SvgaDevice, memory: HashedGuestMemory): Map<
   }
   out.set('fence', String(device.lastFence));
   return out;
+}
+
+/** Hash of surface `sid`: its definition and the bytes of every image; undefined when not defined. */
+export function surfaceHash(device: SvgaDevice, sid: number): string | undefined {
+  const s = device.surfaces.get(sid);
+  if (!s) return undefined;
+  const parts: (Uint8Array | string)[] = [`${s.format} ${s.flags} ${s.faceCount} ${s.mipLevels} ${s.multisampleCount} ${s.autogenFilter}`];
+  for (let f = 0; f < s.faceCount; f++) {
+    for (let m = 0; m < s.mipLevels; m++) {
+      const image = s.image(f, m)!;
+      parts.push(`${f}/${m}:${image.width}x${image.height}x${image.depth}`, image.bytes);
+    }
+  }
+  return sha(...parts);
+}
+
+/** Hash of every state array, binding, shader and constant of context `cid`; undefined when not defined. */
+export function contextHash(device: SvgaDevice, cid: number): string | undefined {
+  const c = device.contexts.peek(cid);
+  if (!c) return undefined;
+  const parts: (Uint8Array | string)[] = [
+    bytesOf(c.renderStates), bytesOf(c.textureStates), bytesOf(c.transforms), bytesOf(c.materials), bytesOf(c.lights),
+    c.lightEnabled, bytesOf(c.clipPlanes), bytesOf(c.zRange),
+    JSON.stringify({ vp: c.viewport ?? null, sc: c.scissor ?? null, rt: c.renderTargets.map((b) => b ?? null), bound: c.boundShaders }),
+    JSON.stringify({ q: [c.occlusionActive, c.occlusionSamples, [...c.endedQueries]] }),
+  ];
+  for (const [type, shaders] of c.shaders.entries()) {
+    for (const [shid, shader] of [...shaders].sort((a, b) => a[0] - b[0])) parts.push(`shader ${type} ${shid} ${shader.type}`, bytesOf(shader.bytecode));
+  }
+  for (const bank of c.constants) parts.push(bytesOf(bank.float), bytesOf(bank.int), bytesOf(bank.bool));
+  return sha(...parts);
 }
 
 /** The keys whose hash differs (or that exist on one side only), sorted. */
