@@ -71,6 +71,15 @@ const quad = new Float32Array(16);
 
 const NO_ROWS: readonly SrcOperand[] = [];
 
+/** `values.set(v, lane · 4)` without the call into the runtime. */
+function setLane(values: Float32Array, lane: number, v: Float32Array): void {
+  const o = lane * 4;
+  values[o] = v[0] as number;
+  values[o + 1] = v[1] as number;
+  values[o + 2] = v[2] as number;
+  values[o + 3] = v[3] as number;
+}
+
 /** Component mask of the predicate for one lane (all four when the instruction is not predicated). */
 export function predicateMask(m: Machine, it: OpInstruction, lane: number): number {
   const p = it.predicate;
@@ -155,7 +164,7 @@ export function computeArithmetic(ctx: ExecContext, it: OpInstruction, pc: numbe
       const floor = opcode === Opcode.MOV && version.major < 2;
       for (let i = 0; i < 4; i++) d[i] = floor ? mov11Floor(a[i] as number) : movaRound(a[i] as number);
       p.dst = dst;
-      p.values.set(d, l * 4);
+      setLane(p.values, l, d);
       p.masks[l] = mask;
       continue;
     } else if (arith) {
@@ -171,7 +180,7 @@ export function computeArithmetic(ctx: ExecContext, it: OpInstruction, pc: numbe
     }
     finishResult(m, dst, d);
     p.dst = dst;
-    p.values.set(d, l * 4);
+    setLane(p.values, l, d);
     p.masks[l] = mask;
   }
 }

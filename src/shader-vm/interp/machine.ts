@@ -171,10 +171,29 @@ export class Machine {
 
   /** Reads a source operand for one lane: register (relative index applied) → swizzle → modifier. */
   readSrc(src: SrcOperand, lane: number, out: Vec4): void {
-    const index = src.index + this.relativeOffset(src.relative, lane);
-    this.readRaw(src.file, index, lane, this.raw);
-    swizzleInto(out, this.raw, 0, src.swizzle);
-    applySourceModifier(out, src.modifier);
+    const rel = src.relative;
+    const index = rel ? src.index + this.relativeOffset(rel, lane) : src.index;
+    const file = src.file;
+    // In-range float constants and per-lane registers are swizzled straight from their array;
+    // everything else (other banks, out-of-range indices) goes through `readRaw`.
+    let arr: Float32Array | undefined;
+    let o = 0;
+    if (file === 'const') {
+      if (index >= 0 && index < FLOAT_CONSTANTS) {
+        arr = this.consts;
+        o = index * 4;
+      }
+    } else {
+      const a = this.files.get(file);
+      o = (index * this.lanes + lane) * 4;
+      if (a && index >= 0 && o + 4 <= a.length) arr = a;
+    }
+    if (arr !== undefined) swizzleInto(out, arr, o, src.swizzle);
+    else {
+      this.readRaw(file, index, lane, this.raw);
+      swizzleInto(out, this.raw, 0, src.swizzle);
+    }
+    if (src.modifier !== 'none') applySourceModifier(out, src.modifier);
   }
 
   /** Whether a boolean-like source (b#, p0 component, with `!`) is true for a lane. */
