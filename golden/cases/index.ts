@@ -7,6 +7,7 @@ import { clearFormatCases } from './clear/clear-formats.case.js';
 import { clearPresentCases } from './clear/clear-present.case.js';
 import { corpusCases } from './corpus/corpus-traces.case.js';
 import { copyStretchCases } from './copy/copy-stretch.case.js';
+import { mipmapCases } from './copy/generate-mipmaps.case.js';
 import { dmaDxtCases } from './dma/dma-dxt.case.js';
 import { dmaUploadCases } from './dma/dma-upload.case.js';
 import { fixedFunctionCases } from './draw/fixed-function.case.js';
@@ -25,6 +26,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   ...dmaUploadCases,
   ...dmaDxtCases,
   ...copyStretchCases,
+  ...mipmapCases,
   ...legacy2dCases,
   ...screenObjectCases,
   ...gmrfbCases,
