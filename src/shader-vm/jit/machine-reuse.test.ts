@@ -3,6 +3,7 @@ import { asm } from '../interp/testing/asm.js';
 import { runPixelQuad } from '../interp/run-pixel.js';
 import type { TextureSampler } from '../interp/texture-sampler.js';
 import { runPixelQuadCompiled } from './run-compiled.js';
+import { runVertexShaderCompiled } from './run-vertex-compiled.js';
 import { ShaderCache } from './shader-cache.js';
 import { registerPlan } from './register-plan.js';
 import { compileShader } from './compile-shader.js';
@@ -19,6 +20,14 @@ describe('pooled machines', () => {
     expect(Array.from(r.colors.subarray(0, 4))).toEqual([0, 0, 0, 0]);
     expect(Array.from(r.colors.subarray(48, 52))).toEqual([0, 0, 0, 0]); // oC3 of the writer is gone too
     expect(r.colorsWritten).toBe(1);
+  });
+  it('an address register one program set is zero for the next one that only indexes with it', () => {
+    const cache = new ShaderCache();
+    const c = new Float32Array(1024).map((_, i) => i);
+    const setter = asm('vs_2_0\ndef c0, 7, 0, 0, 0\nmova a0.x, c0.x\nmov oPos, c[a0.x]');
+    const reader = asm('vs_2_0\nmov oPos, c[a0.x + 2]');
+    expect(Array.from(runVertexShaderCompiled(setter, { inputs: new Float32Array(64), constants: { float: c } }, cache).outputs[0]?.value ?? [])).toEqual([28, 29, 30, 31]);
+    expect(Array.from(runVertexShaderCompiled(reader, { inputs: new Float32Array(64), constants: { float: c } }, cache).outputs[0]?.value ?? [])).toEqual([8, 9, 10, 11]);
   });
   it('the plan names the files and registers a program can touch', () => {
     const p = asm('ps_2_0\ndcl t1\ndcl v1\ndcl_2d s0\ntexld r2, t1, s0\nmul r0, r2, v1\nmov oC0, r0');

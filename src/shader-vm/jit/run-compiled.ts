@@ -18,11 +18,11 @@ import type { PreparedShader } from '../interp/prepare.js';
 import { prepareShader } from '../interp/prepare.js';
 import type { PixelQuadInput, PixelQuadResult } from '../interp/run-pixel.js';
 import { PIXEL_INPUT_REGISTERS, PIXEL_TEXCOORD_SETS, runPixelQuad } from '../interp/run-pixel.js';
-import { loadConstants } from '../interp/shader-constants.js';
 import { saturateF } from '../ops/scalar.js';
 import type { TextureSampler } from '../interp/texture-sampler.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import type { CompiledShader } from './compile-shader.js';
+import { loadPlannedConstants } from './load-constants.js';
 import { acquireJitMachine, releaseJitMachine } from './machine-pool.js';
 import type { RegisterPlan } from './register-plan.js';
 import { JIT_HELPERS, JitStatus } from './jit-runtime.js';
@@ -95,7 +95,7 @@ export function runPixelQuadCompiled(program: ShaderProgram, input: PixelQuadInp
   const m = acquireJitMachine(4, program.version, compiled.plan);
   try {
     loadPixelInputs(m, input, compiled.plan);
-    loadConstants(m, prepared, input.constants);
+    loadPlannedConstants(m, prepared, input.constants, compiled.plan.constants);
     const result = executeCompiled(compiled, m, input.options, input.sampler ?? UNBOUND_SAMPLER, input.stages ?? {}, sink);
     if (result.status !== 'ok') return failed(result.status, result.executed);
     return pixelOutputs(m, prepared, active, result.executed);

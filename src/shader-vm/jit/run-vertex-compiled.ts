@@ -10,11 +10,11 @@ import { InterpDiag } from '../interp/interp-diagnostics.js';
 import { prepareShader } from '../interp/prepare.js';
 import type { ShaderOutput, VertexShaderInput, VertexShaderResult } from '../interp/run-vertex.js';
 import { runVertexShader } from '../interp/run-vertex.js';
-import { loadConstants } from '../interp/shader-constants.js';
 import type { SignatureEntry } from '../interp/signature.js';
 import { outputSignature } from '../interp/signature.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import { applySaturate } from '../ops/modifiers.js';
+import { loadPlannedConstants } from './load-constants.js';
 import { acquireJitMachine, releaseJitMachine } from './machine-pool.js';
 import { compiledFor, executeCompiled } from './run-compiled.js';
 import type { ShaderCache } from './shader-cache.js';
@@ -56,7 +56,7 @@ export function runVertexShaderCompiled(program: ShaderProgram, input: VertexSha
   try {
     const vin = m.files.get('input') as Float32Array;
     vin.set(input.inputs.length > vin.length ? input.inputs.subarray(0, vin.length) : input.inputs);
-    loadConstants(m, prepared, input.constants);
+    loadPlannedConstants(m, prepared, input.constants, compiled.plan.constants);
     const sm3 = program.version.major >= 3;
     if (!sm3) {
       (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
