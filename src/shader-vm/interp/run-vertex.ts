@@ -13,12 +13,12 @@ import { diagnostic } from '../../common/diagnostics.js';
 import type { ShaderProgram } from '../ir/ir.js';
 import { DeclUsage } from '../ir/ir.js';
 import { applySaturate } from '../ops/modifiers.js';
-import type { ExecStatus, InterpOptions } from './exec-context.js';
+import { saturateF } from '../ops/scalar.js';
+import type { ExecContext, ExecStatus, InterpOptions } from './exec-context.js';
 import { resolveBudget } from './exec-context.js';
 import { execute } from './execute.js';
 import { InterpDiag } from './interp-diagnostics.js';
-import type { Machine } from './machine.js';
-import { acquireMachine, releaseMachine } from './machine.js';
+import { acquireMachine, Machine, releaseMachine } from './machine.js';
 import type { PreparedShader } from './prepare.js';
 import { prepareShader } from './prepare.js';
 import type { ShaderConstants } from './shader-constants.js';
@@ -111,15 +111,9 @@ function runOn(
 ): VertexShaderResult {
   const program = prepared.program;
   const sink = input.diagnostics;
-  const vin = m.files.get('input') as Float32Array;
-  vin.set(input.inputs.length > vin.length ? input.inputs.subarray(0, vin.length) : input.inputs);
+  loadVertexInputs(m, input.inputs);
   loadConstants(m, prepared, input.constants);
   const sm3 = program.version.major >= 3;
-  // Defaults of unwritten outputs.
-  if (!sm3) {
-    (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
-    (m.files.get('texcrdout') as Float32Array).set(UNWRITTEN_TEXCOORDS);
-  } else (m.files.get('output') as Float32Array).set(UNWRITTEN_OUTPUTS);
 
   const result = execute({
     prepared,
@@ -140,6 +134,122 @@ function runOn(
     return { usage: s.usage, usageIndex: s.usageIndex, register: s.name, value, written };
   });
   return { status: 'ok', executed: result.executed, outputs };
+}
+
+/** Places v0–v15 and the defaults of unwritten outputs in a cleared 1-lane machine. */
+function loadVertexInputs(m: Machine, inputs: Float32Array): void {
+  const vin = m.files.get('input') as Float32Array;
+  vin.set(inputs.length > vin.length ? inputs.subarray(0, vin.length) : inputs);
+  if (m.version.major < 3) {
+    (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
+    (m.files.get('texcrdout') as Float32Array).set(UNWRITTEN_TEXCOORDS);
+  } else (m.files.get('output') as Float32Array).set(UNWRITTEN_OUTPUTS);
+}
+
+/** What {@link VertexShaderRunner} runs with for a whole draw. */
+export interface VertexShaderRunnerOptions {
+  /** Read once, when the runner is made: later changes to the arrays are not seen. */
+  readonly constants: ShaderConstants;
+  readonly sampler?: TextureSampler;
+  readonly options?: InterpOptions;
+  readonly diagnostics?: DiagnosticSink;
+}
+
+/**
+ * `runVertexShader` for many vertices of one draw: the program is prepared, the machine made and
+ * the constants loaded once, and outputs land in reused arrays, so a vertex allocates nothing.
+ * Each run gives exactly the values `runVertexShader` gives (differential test).
+ */
+export class VertexShaderRunner {
+  /** The outputs, in the order of `runVertexShader`'s `outputs`. */
+  readonly signature: readonly SignatureEntry[];
+  /** The latest run: output i's value at [4i, 4i + 4) (zeros when it failed). */
+  readonly values: Float32Array;
+  /** The latest run: 1 where output i was written. */
+  readonly written: Uint8Array;
+  status: ExecStatus = 'ok';
+  executed = 0;
+  private readonly sink: DiagnosticSink | undefined;
+  private readonly m: Machine | undefined;
+  private readonly ctx: ExecContext | undefined;
+  private readonly options: VertexShaderRunnerOptions;
+  private readonly program: ShaderProgram;
+
+  constructor(program: ShaderProgram, options: VertexShaderRunnerOptions) {
+    this.program = program;
+    this.options = options;
+    this.sink = options.diagnostics;
+    const prepared = prepareShader(program, this.sink);
+    this.signature = cachedOutputSignature(program);
+    this.values = new Float32Array(this.signature.length * 4);
+    this.written = new Uint8Array(this.signature.length);
+    if (program.version.type !== 'vs') return;
+    const m = new Machine(1, program.version);
+    loadConstants(m, prepared, options.constants);
+    this.m = m;
+    this.ctx = {
+      prepared,
+      m,
+      legacy: options.options?.legacyZeroMul ?? true,
+      budget: resolveBudget(options.options),
+      sampler: options.sampler ?? UNBOUND_SAMPLER,
+      stages: {},
+      sink: this.sink,
+    };
+  }
+
+  /** Runs one vertex (v0–v15 as in `VertexShaderInput.inputs`); returns the status. Never throws. */
+  run(inputs: Float32Array): ExecStatus {
+    const { m, ctx } = this;
+    if (m === undefined || ctx === undefined) {
+      this.sink?.report(diagnostic(InterpDiag.WRONG_SHADER_TYPE, 'runVertexShader was given a pixel shader'));
+      return this.fail('invalid', 0);
+    }
+    if (m.busy) {
+      // Re-entered through a sampler: the one-shot path.
+      const r = runVertexShader(this.program, { ...this.options, inputs });
+      if (r.status !== 'ok') return this.fail(r.status, r.executed);
+      r.outputs.forEach((o, i) => {
+        this.values.set(o.value, i * 4);
+        this.written[i] = o.written ? 1 : 0;
+      });
+      this.status = r.status;
+      this.executed = r.executed;
+      return r.status;
+    }
+    m.busy = true;
+    try {
+      m.reset();
+      loadVertexInputs(m, inputs);
+      const result = execute(ctx);
+      if (result.status !== 'ok') return this.fail(result.status, result.executed);
+      const sm3 = m.version.major >= 3;
+      const signature = this.signature;
+      for (let i = 0; i < signature.length; i++) {
+        const s = signature[i] as SignatureEntry;
+        const arr = m.files.get(s.file) as Float32Array;
+        const o = i * 4;
+        const from = s.index * 4;
+        // As `slice` would: past the end of the file reads nothing (0 here, a shorter array there).
+        for (let k = 0; k < 4; k++) this.values[o + k] = from + k < arr.length ? (arr[from + k] as number) : 0;
+        if (!sm3 && s.file === 'attrout') for (let k = 0; k < 4; k++) this.values[o + k] = saturateF(this.values[o + k] as number);
+        this.written[i] = ((m.written.get(s.file) ?? 0) >>> s.index) & 1;
+      }
+      this.status = 'ok';
+      this.executed = result.executed;
+      return 'ok';
+    } finally {
+      m.busy = false;
+    }
+  }
+
+  private fail(status: ExecStatus, executed: number): ExecStatus {
+    this.values.fill(0);
+    this.written.fill(0);
+    this.status = status;
+    this.executed = executed;
+    return status;
+  }
 }
 
 /** The clip-space position output (POSITION0 / oPos), if present. */
