@@ -74,6 +74,14 @@ describe('checklist rows 27–29: shader bytecode at SHADER_DEFINE', () => {
       `3423 E_SHADER_BYTECODE #2 @${b + 28} SHADER_DEFINE`,
       `3421 E_SHADER_TYPE #2 @${b + 56} SHADER_DEFINE`,
     ]);
+    // Shader model 1 is D3D9 input too: vs_1_1 and ps_1_1 define without a word.
+    const sm1 = new Trace();
+    context(sm1);
+    sm1.fifo((w) => {
+      w.shaderDefine({ cid: 1, shid: 1, type: 1, bytecode: shader('vs_1_1\ndcl_position v0\nmov oPos, v0') });
+      w.shaderDefine({ cid: 1, shid: 1, type: 2, bytecode: shader('ps_1_1\nmov r0, v0') });
+    });
+    expect(lines(replay(sm1.finish()).diagnostics)).toEqual([]);
   });
 
   it('row 29: register index beyond the shader model (c300, r40, v17, s20, oC5)', () => {
@@ -82,7 +90,7 @@ describe('checklist rows 27–29: shader bytecode at SHADER_DEFINE', () => {
       tokens(text).map((t, i) => (i > 0 && (t & 0x80000000) !== 0 && (((t >>> 28) & 7) | ((t >>> 8) & 0x18)) === type ? (t & ~0x7ff) | index : t));
     const cases = [
       plant('vs_2_0\ndcl_position v0\nmov r0, c1\nmov oPos, r0', 2, 300),
-      plant('vs_2_0\ndcl_position v0\nmov r1, v0\nmov oPos, r1', 0, 40),
+      plant('vs_2_0\nmov r1, c0\nmov oPos, r1', 0, 40),
       plant('vs_3_0\ndcl_position v1\ndcl_position o0\nmov o0, v1', 1, 17),
       plant('ps_2_0\ndcl t0\ndcl_2d s1\ntexld r0, t0, s1\nmov oC0, r0', 10, 20),
       plant('ps_2_0\nmov oC1, c0', 8, 5),
@@ -96,7 +104,7 @@ describe('checklist rows 27–29: shader bytecode at SHADER_DEFINE', () => {
     // The validator's own findings (4000s) come first, then the device's verdict on the define.
     const found = [
       ['4102 E_SHADER_REGISTER_INDEX'],
-      ['4053 E_SHADER_RESERVED_BITS'],
+      ['4102 E_SHADER_REGISTER_INDEX', '4102 E_SHADER_REGISTER_INDEX'],
       ['4102 E_SHADER_REGISTER_INDEX', '4102 E_SHADER_REGISTER_INDEX', '4153 W_SHADER_UNDECLARED'],
       ['4102 E_SHADER_REGISTER_INDEX', '4102 E_SHADER_REGISTER_INDEX', '4153 W_SHADER_UNDECLARED'],
       ['4102 E_SHADER_REGISTER_INDEX'],
