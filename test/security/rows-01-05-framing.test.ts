@@ -175,3 +175,25 @@ describe('checklist row 5: FIFO ring pointers', () => {
     expect(fenced.list.map(formatDiagnostic)[0]).toBe('W3011 W_FIFO_BUDGET: stopped after 64 commands; the rest runs on the next drain');
   });
 });
+
+describe('trace records around the FIFO (foundation layer)', () => {
+  it('out-of-range VRAM and guest writes and unknown registers are reported with their record and change nothing', () => {
+    let vram = { record: 0, offset: 0 };
+    let guest = { record: 0, offset: 0 };
+    let reg = { record: 0, offset: 0 };
+    const r = expectSkipped({
+      hostile: (t) => {
+        vram = t.vramWrite(1024 * 1024 - 2, new Uint8Array([1, 2, 3, 4]));
+        guest = t.guestWrite(2 ** 44 - 2, new Uint8Array([1, 2, 3, 4]));
+        reg = t.regWrite(0x7fff, 5);
+      },
+      follow,
+    });
+    // Record-level diagnostics carry the record header's offset (8 bytes before the payload).
+    expect(lines(r.hostile)).toEqual([
+      `3101 E_VRAM_RANGE #${vram.record} @${vram.offset - 8}`,
+      `3102 E_GUEST_RANGE #${guest.record} @${guest.offset - 8}`,
+      `3003 W_REG_UNKNOWN #${reg.record} @${reg.offset - 8}`,
+    ]);
+  });
+});
