@@ -18,7 +18,7 @@ import { machineInfo, markdownTable, sig } from './report.js';
 import { createBenchScene } from './scene-kit.js';
 import { throughput, workloads, type Workload } from './workloads.js';
 
-/** Repository root: the bundle runs from dist/bench/. */
+/** Repository root: the bundle runs from bench/.build/ (outside dist/, which the package build wipes). */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function option(name: string): string | undefined {

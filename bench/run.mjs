@@ -1,5 +1,5 @@
 // `npm run bench`: bundles bench/main.ts (our sources included, packages external) into
-// dist/bench/ and runs it; arguments after `--` are passed on (see bench/main.ts).
+// bench/.build/ and runs it; arguments after `--` are passed on (see bench/main.ts).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,9 +7,9 @@ import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Bundles `entry` (relative to the root) to dist/bench/<name>.mjs and returns its path. */
+/** Bundles `entry` (relative to the root) to bench/.build/<name>.mjs and returns its path. */
 export async function bundle(entry, name) {
-  const outfile = join(root, 'dist', 'bench', `${name}.mjs`);
+  const outfile = join(root, 'bench', '.build', `${name}.mjs`);
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: [entry],

@@ -110,9 +110,9 @@ function main(): void {
   const list = workloads().filter((w) => only === undefined || only.includes(w.name));
 
   ensurePeerPackages(log);
-  const binary = join(ROOT, 'dist', 'bench', 'peer-bench');
+  const binary = join(ROOT, 'bench', '.build', 'peer-bench');
   buildPeerBench(join(ROOT, 'bench', 'peers', 'peer-bench.c'), binary);
-  const fileDir = join(ROOT, 'dist', 'bench', 'peer-workloads');
+  const fileDir = join(ROOT, 'bench', '.build', 'peer-workloads');
   mkdirSync(fileDir, { recursive: true });
   const files = new Map<string, string>();
   for (const w of list) {

@@ -1,4 +1,4 @@
-// `npm run bench:peers`: bundles bench/peers/main.ts into dist/bench/ and runs it (arguments after
+// `npm run bench:peers`: bundles bench/peers/main.ts into bench/.build/ and runs it (arguments after
 // `--` are passed on; see bench/peers/main.ts).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
