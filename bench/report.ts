@@ -1,6 +1,7 @@
 /**
  * Machine description and plain-text tables for the benchmark reports.
  */
+import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 
 /** Where and when a run happened. */
@@ -12,6 +13,16 @@ export interface MachineInfo {
   readonly cpuCount: number;
   readonly platform: string;
   readonly memoryGiB: number;
+  /** The repository's HEAD commit when the run started (the bundle is built from the work tree). */
+  readonly commit: string;
+}
+
+function headCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** The machine this process runs on, from `node:os`. */
@@ -25,6 +36,7 @@ export function machineInfo(): MachineInfo {
     cpuCount: list.length,
     platform: `${process.platform} ${process.arch}`,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    commit: headCommit(),
   };
 }
 
