@@ -7,14 +7,14 @@
  *
  * Properties: nothing throws (no E_REPLAY_DEVICE_FAULT, no E_INTERNAL), every diagnostic is
  * located, the replay is deterministic, and (row 39) context 1 with its surfaces 7 and 20, set
- * up and drawn by a fixed prologue, is hash-identical at the end, because the stream never names
- * them.
+ * up and drawn by a fixed prologue, is hash-identical at the end whenever the decoded stream does
+ * not name them (the generator never does; byte damage occasionally forges one).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/common/diagnostics.js';
 import { arbCommand } from '../../src/svga3d-decoder/command-arbitraries.js';
-import { COMMAND_SPECS_BY_NAME, CommandWriter, type SvgaCommandInput } from '../../src/svga3d-decoder/index.js';
+import { COMMAND_SPECS_BY_NAME, CommandWriter, decodeFifo, type SvgaCommandInput } from '../../src/svga3d-decoder/index.js';
 import { contextHash, replay, surfaceHash, Trace } from './harness.js';
 import { CID, drawSetup, drawTriangle, gmrSetup, RT, shader, VB } from './scene.js';
 
@@ -130,7 +130,25 @@ function prologue(t: Trace): void {
   t.fifo((w) => drawTriangle(w));
 }
 
-function buildTrace(ops: Op[]): Uint8Array {
+/**
+ * Whether a decoded body names a victim: byte damage can forge any field (a 3D header whose size
+ * swallows the next command turns its words into ids), so the isolation check looks at what the
+ * device will decode, not at what the generator meant.
+ */
+function namesVictim(value: unknown, key = '', parent?: Record<string, unknown>): boolean {
+  if (typeof value === 'number') {
+    if (key === 'cid') return value === CID;
+    if (ID_KEYS.has(key) || (key === 'value' && parent?.['name'] === 1)) return VICTIM_SURFACES.includes(value);
+    return false;
+  }
+  if (Array.isArray(value)) return value.some((v) => namesVictim(v, key, parent));
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return false;
+  const o = value as Record<string, unknown>;
+  return Object.entries(o).some(([k, v]) => namesVictim(v, k, o));
+}
+
+function buildTrace(ops: Op[]): { trace: Uint8Array; namesVictims: boolean } {
+  let named = false;
   const t = new Trace();
   prologue(t);
   for (const o of ops) {
@@ -148,10 +166,14 @@ function buildTrace(ops: Op[]): Uint8Array {
         }
         parts.push(bytes);
       }
-      t.fifo((w) => parts.forEach((p) => w.rawBytes(p)));
+      const w = new CommandWriter();
+      parts.forEach((p) => w.rawBytes(p));
+      const bytes = w.finish();
+      named ||= decodeFifo(bytes).commands.some((c) => namesVictim(c.body));
+      t.fifo((c) => c.rawBytes(bytes));
     }
   }
-  return t.finish();
+  return { trace: t.finish(), namesVictims: named };
 }
 
 function victims(r: ReturnType<typeof replay>): (string | undefined)[] {
@@ -172,19 +194,25 @@ describe('whole-device fuzzing', () => {
   });
 
   it('row 39: mutated command streams with register and guest writes never fault, replay identically, and leave context 1 and surfaces 7, 20 untouched', () => {
+    let isolationChecked = 0;
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 24 }), (ops) => {
-        const trace = buildTrace(ops);
+        const { trace, namesVictims } = buildTrace(ops);
         const a = replay(trace);
         const faults = a.diagnostics.filter((d) => d.code === 1104 || d.code === 3021).map(formatDiagnostic);
         expect(faults).toEqual([]);
         for (const d of a.diagnostics) expect([formatDiagnostic(d), typeof d.record, typeof d.offset]).toEqual([formatDiagnostic(d), 'number', 'number']);
-        expect(victims(a)).toEqual(base.hashes);
+        if (!namesVictims) {
+          expect(victims(a)).toEqual(base.hashes);
+          isolationChecked++;
+        }
         const b = replay(trace);
         expect(b.diagnostics.map(formatDiagnostic)).toEqual(a.diagnostics.map(formatDiagnostic));
         expect(victims(b)).toEqual(victims(a));
       }),
       { seed: 42, numRuns: 120 },
     );
+    // Byte damage rarely forges a victim id; nearly every run checks isolation.
+    expect(isolationChecked).toBeGreaterThan(110);
   });
 });
