@@ -129,7 +129,7 @@ export class DrawScene {
       [RS.CULLMODE, SVGA3dFace.NONE],
       [RS.BLENDENABLE, 0],
       [RS.LIGHTINGENABLE, 0],
-      // SVGA's power-on SHADEMODE is FLAT (as the SDK documents); the scenes want Gouraud.
+      // Set explicitly, so the scenes do not depend on the power-on SHADEMODE: they want Gouraud.
       [RS.SHADEMODE, SVGA3dShadeMode.SMOOTH],
     ]);
     // Fixed-function scenes bind no shader: the device's generated programs run instead.
