@@ -118,7 +118,9 @@ export function depthQuantizer(format: number): DepthQuantizer | undefined {
 export function packDepth(format: number, depth: number, out: Uint8Array, offset: number): boolean {
   const ch = channel(format, 'd');
   if (ch === undefined || !inRange(offset, ch.size, out.length)) return false;
-  writeBits(out, offset, ch.layout.offset, ch.layout.bits, quantizeDepth(format, depth) ?? 0);
+  // The format's bound quantiser: the same code as `quantizeDepth` (differential test).
+  const quantize = depthQuantizer(format);
+  writeBits(out, offset, ch.layout.offset, ch.layout.bits, quantize === undefined ? 0 : quantize(depth));
   return true;
 }
 

@@ -97,4 +97,22 @@ describe('PixelQuadRunner gives what runPixelQuad gives, quad after quad', () =>
     expect(mismatches).toEqual([]);
     expect(programs).toBeGreaterThan(100);
   });
+
+  it('a short v array reads as zeros past its end: the same bits as the zero-padded full array', () => {
+    const mismatches: number[] = [];
+    for (let seed = 1; seed <= 60; seed++) {
+      const program = randomValidProgram(seed);
+      if (program.version.type !== 'ps') continue;
+      const rng = new Rng(seed);
+      const constants = { float: randomFloats(rng, 1024) };
+      const short = randomFloats(rng, 1 + rng.int(0, 254));
+      const padded = new Float32Array(256);
+      padded.set(short);
+      const options = { instructionBudget: 2000 };
+      const a = summary(runPixelQuad(program, { v: short, constants, sampler, options }));
+      const b = summary(runPixelQuad(program, { v: padded, constants, sampler, options }));
+      if (JSON.stringify(a) !== JSON.stringify(b)) mismatches.push(seed);
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

@@ -127,7 +127,23 @@ function loadQuadInputs(
   const tex = m.files.get('texture') as Float32Array;
   const misc = m.files.get('misc') as Float32Array;
   // Register r, lane p of a 4-lane file sits at (r·4 + p)·4.
-  if (v) {
+  if (v && v.length >= PIXEL_INPUT_REGISTERS * 16) {
+    // The whole layout is present: no per-element bound check.
+    for (let p = 0; p < 4; p++) {
+      for (let r = 0; r < PIXEL_INPUT_REGISTERS; r++) {
+        const o = (r * 4 + p) * 4;
+        const src = (p * PIXEL_INPUT_REGISTERS + r) * 4;
+        const x = v[src] as number;
+        const y = v[src + 1] as number;
+        const z = v[src + 2] as number;
+        const w = v[src + 3] as number;
+        vin[o] = sm3 ? x : saturateF(x);
+        vin[o + 1] = sm3 ? y : saturateF(y);
+        vin[o + 2] = sm3 ? z : saturateF(z);
+        vin[o + 3] = sm3 ? w : saturateF(w);
+      }
+    }
+  } else if (v) {
     for (let p = 0; p < 4; p++) {
       for (let r = 0; r < PIXEL_INPUT_REGISTERS; r++) {
         const o = (r * 4 + p) * 4;
