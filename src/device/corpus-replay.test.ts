@@ -25,7 +25,7 @@ const README_COUNTS: Record<string, Record<string, number>> = {
 function replay(name: string) {
   return replayTrace(readFileSync(new URL(name, dir)), {
     gunzip: (b: Uint8Array) => new Uint8Array(gunzipSync(b)),
-    createDevice: ({ vramBytes, sink }) => new SvgaDevice({ vramBytes, sink }),
+    createDevice: ({ vramBytes, sink }) => new SvgaDevice({ vramBytes, sink, drawBackend: null }),
   });
 }
 

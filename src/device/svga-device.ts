@@ -9,6 +9,7 @@
 import { diagnostic, DiagnosticList, type DiagnosticSink, type ReportFn } from '../common/diagnostics.js';
 import type { Rgba8Image } from '../common/image.js';
 import { unpackImageRgba8 } from '../formats/index.js';
+import { createDrawBackend } from '../pipeline/index.js';
 import { buildDispatchTable } from './command-table.js';
 import type { ClearImageFn, ContextEnv, DrawBackend, ShaderValidator } from './contexts/context-env.js';
 import { ContextTable } from './contexts/context-table.js';
@@ -38,8 +39,12 @@ export interface SvgaDeviceOptions {
   guestMemory?: GuestPhysicalMemory;
   /** Where diagnostics go; default an internal {@link DiagnosticList}. */
   sink?: DiagnosticSink;
-  /** Renders DRAW_PRIMITIVES; without one a valid draw gives an info diagnostic. */
-  drawBackend?: DrawBackend;
+  /**
+   * Renders DRAW_PRIMITIVES; default the reference draw path (`createDrawBackend()` of
+   * `src/pipeline`). `null` renders nothing: valid draws then give an info diagnostic, which is
+   * what a test of the non-drawing commands wants when it replays draw-heavy traces.
+   */
+  drawBackend?: DrawBackend | null;
   /**
    * Validates shader bytecode at SHADER_DEFINE beyond framing; default the shader VM's
    * validator, `null` for framing checks only.
@@ -105,7 +110,7 @@ export class SvgaDevice {
       surfaces: this.surfaces,
       memory: this.gmrs,
       clearImage,
-      drawBackend: options.drawBackend,
+      drawBackend: options.drawBackend === undefined ? createDrawBackend() : (options.drawBackend ?? undefined),
       shaderValidator: options.shaderValidator === undefined ? validateShaderBytecode : (options.shaderValidator ?? undefined),
     };
     this.table = buildDispatchTable({

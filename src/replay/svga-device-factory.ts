@@ -1,8 +1,7 @@
 /**
- * The device replay uses unless told otherwise: the project's `SvgaDevice`, with the shader VM's
- * validator checking every SHADER_DEFINE. The draw backend is not plugged in by default yet:
- * draws are validated and reported as not rendered. `svgaDeviceFactory({ drawBackend })` is the
- * one place to add it.
+ * The device replay uses unless told otherwise: the project's `SvgaDevice` (which renders draws
+ * with the reference draw path), with the shader VM's validator checking every SHADER_DEFINE.
+ * `svgaDeviceFactory({ drawBackend: null })` replays without rendering draws.
  */
 import { SvgaDevice, type ShaderValidator, type SvgaDeviceOptions } from '../device/index.js';
 import { validateShader } from '../shader-vm/index.js';

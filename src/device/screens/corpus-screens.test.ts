@@ -27,7 +27,7 @@ function replay(file: string): Replayed {
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const diags = new DiagnosticList();
-  let device = new SvgaDevice({ sink: diags });
+  let device = new SvgaDevice({ sink: diags, drawBackend: null });
   const images = new Map<string, Rgba8Image>();
   let pos = 16;
   for (let record = 0; pos + 8 <= bytes.length; record++) {
@@ -36,7 +36,7 @@ function replay(file: string): Replayed {
     const p = pos + 8;
     const payload = bytes.subarray(p, p + length);
     const where = { record, fileOffset: p };
-    if (type === 7) device = new SvgaDevice({ sink: diags, vramBytes: dv.getUint32(p, true) });
+    if (type === 7) device = new SvgaDevice({ sink: diags, drawBackend: null, vramBytes: dv.getUint32(p, true) });
     else if (type === 1) device.writeRegister(dv.getUint32(p, true), dv.getUint32(p + 4, true), where);
     else if (type === 2) device.executeFifo(payload, where);
     else if (type === 3) device.writeVram(dv.getUint32(p, true), payload.subarray(4), where);
