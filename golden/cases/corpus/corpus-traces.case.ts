@@ -1,17 +1,13 @@
 /**
  * Corpus traces whose every checkpoint was looked at and matches what the corpus README says the
- * program shows. Traces whose frames need fixed-function geometry, or that were not checked, are
- * not here yet (see docs/oracle.md).
+ * program shows. They must replay with no diagnostic at all (the one blit screen-render-test
+ * expects to fail aside, were it listed). Traces not checked by eye are not here yet (see
+ * docs/oracle.md).
  *
  * The text overlay of these examples is drawn with fixed function. Its font texture is blank and
- * it blends SRCALPHA / INVSRCALPHA, so it leaves every pixel as it is; these expectations were
- * first made while the overlay was not rendered at all (diagnostic 5002, still allowed) and held
- * unchanged once fixed function landed.
+ * it blends SRCALPHA / INVSRCALPHA, so it leaves every pixel as it is.
  */
 import type { GoldenCase } from '../../../src/golden/golden-case.js';
-
-/** PipelineDiag: a draw needs fixed function, which is not available. */
-const FIXED_FUNCTION_UNAVAILABLE = 5002;
 
 function corpus(name: string, description: string, needs: GoldenCase['needs'], tags: readonly string[]): GoldenCase {
   return {
@@ -20,7 +16,6 @@ function corpus(name: string, description: string, needs: GoldenCase['needs'], t
     tags: ['corpus', ...tags],
     needs,
     source: { kind: 'corpus', file: `${name}.svgatrace.gz` },
-    expectDiagnostics: [FIXED_FUNCTION_UNAVAILABLE],
   };
 }
 
@@ -30,5 +25,6 @@ export const corpusCases: GoldenCase[] = [
   corpus('cube', 'The spinning cube, 800×600: frame-000 black (fixed-function power-on lighting, as the README says), frames 1–3 in vertex colours (looked at)', ['draw', 'fixed-function', 'depth', 'dma'], ['draw', 'fixed-function']),
   corpus('half-float-test', 'Four cubes, FLOAT3 and FLOAT16_4 positions through fixed function (top) and shaders (bottom): frame-000 top row black (power-on lighting), frames 1–3 all four alike, as the README says (looked at)', ['draw', 'fixed-function', 'shader', 'depth', 'dma'], ['draw', 'half-float']),
   corpus('screen-present-clip', 'Screen Object at (1000, 2000): the wireframe cube presented through stair-step and swapped-half rectangles, clip lists with a hole and two circles, GMRFB labels (looked at: matches the README)', ['draw', 'fixed-function', 'screen-object', 'gmrfb'], ['screen-object', 'clip', 'gmrfb']),
+  corpus('present-readback', 'The spinning cube, 800×600, whose quadrants reach the screen three ways: PRESENT (top left), PRESENT_READBACK + UPDATE (bottom right), and read back after the render target was cleared to magenta (top right, bottom left); they join into one cube with no magenta, as the README says (looked at)', ['draw', 'fixed-function', 'depth', 'readback'], ['draw', 'readback', 'present']),
   corpus('gmr-test', 'The GMR conformance test: 24 status screens, the blue 0x000080 screen with its (blank) text, between GMR v1 DMA round trips (looked at: navy)', ['dma', 'clear'], ['gmr', 'dma', 'present']),
 ];
