@@ -1,10 +1,10 @@
 /**
- * Hostile-input checklist (docs/shared security.md §5), rows 1–5: command framing in a trace's FIFO
+ * Hostile-input checklist (research note security.md §5, mapped in docs/security.md), rows 1–5: command framing in a trace's FIFO
  * records and the FIFO ring an emulator's guest drives. Each hostile command is replayed through
  * the whole device; see `harness.ts` for what `expectSkipped` proves.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/common/diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../../src/common/diagnostics.js';
 import { FifoReg, SvgaDevice, SvgaReg } from '../../src/device/index.js';
 import { CommandWriter } from '../../src/svga3d-decoder/index.js';
 import { changedKeys, defineSurface, expectSkipped, HashedGuestMemory, lines, stateHashes, type Part } from './harness.js';
@@ -32,8 +32,7 @@ describe('checklist rows 1–4: framing of FIFO records', () => {
     let at = 0;
     const r = expectSkipped({
       setup: context,
-      // SETVIEWPORT whose size (4) holds the cid only; the CLEAR-free follow-up in the same
-      // record proves the decoder resynchronised by the size word.
+      // SETVIEWPORT whose size (4) holds the cid only: skipped by its size word.
       hostile: (t) => void (at = t.fifo((w) => w.raw([1055, 4, 1])).offset),
       follow,
     });
@@ -106,7 +105,7 @@ describe('checklist rows 1–4: framing of FIFO records', () => {
 /** A device with its FIFO ring set up as a guest would, and the bytes of `build` queued in it. */
 function ringDevice(build: (w: CommandWriter) => void, maxCommandsPerDrain?: number) {
   const memory = new HashedGuestMemory();
-  const list: import('../../src/common/diagnostics.js').Diagnostic[] = [];
+  const list: Diagnostic[] = [];
   const device = new SvgaDevice({
     vramBytes: 1024 * 1024,
     guestMemory: memory,

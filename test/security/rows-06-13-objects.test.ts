@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/common/diagnostics.js';
 import { changedKeys, defineSurface, exec, expectSkipped, face6, lines, replay, Trace, type Part } from './harness.js';
-import { CID, decl, drawSetup, drawTriangle, gmrBytes, gmrSetup, RT, shader } from './scene.js';
+import { CID, drawSetup, drawTriangle, gmrBytes, gmrSetup, RT, shader } from './scene.js';
 
 const follow: Part = (t) => void t.fifo((w) => defineSurface(w, 9, 2, 2));
 const VS = 'vs_2_0\ndcl_position v0\nmov oPos, v0';

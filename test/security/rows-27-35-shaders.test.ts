@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defineSurface, exec, expectSkipped, lines, replay, Trace, type Part } from './harness.js';
-import { CID, decl, drawSetup, drawTriangle, f32, gmrSetup, GMR1_BYTES, listRange, RT, shader, VB, wordBytes } from './scene.js';
+import { CID, decl, drawSetup, drawTriangle, f32, gmrSetup, GMR1_BYTES, listRange, RT, shader, wordBytes } from './scene.js';
 
 const follow: Part = (t) => void t.fifo((w) => defineSurface(w, 9, 2, 2));
 const context: Part = (t) => void t.fifo((w) => w.contextDefine({ cid: 1 }));
@@ -295,6 +295,5 @@ describe('checklist rows 32–35: constants, shader budgets, queries, screens', 
     const screen = r.withFollow.device.readScreen(0)!;
     const px = (x: number, y: number) => [...screen.data.subarray((y * 8 + x) * 4, (y * 8 + x) * 4 + 4)];
     expect([px(0, 6), px(1, 7), px(2, 6), px(0, 5)]).toEqual([[0, 255, 0, 255], [0, 255, 0, 255], [0, 0, 0, 255], [0, 0, 0, 255]]);
-    void VB;
   });
 });
