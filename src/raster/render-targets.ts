@@ -56,6 +56,8 @@ export interface BoundDepthTarget {
    */
   readonly fieldOffset: number;
   readonly fieldBits: number;
+  /** `2^fieldBits − 1` as an unsigned 32-bit mask (computed once at binding). */
+  readonly fieldMask: number;
   /** The format's depth quantiser (`quantizeDepth` bound once; 0 for every depth without depth bits). */
   readonly quantize: DepthQuantizer;
 }
@@ -143,7 +145,7 @@ function bindDepthStencil(t: RenderTarget, which: 'DEPTH' | 'STENCIL'): BoundDep
   const problem = imageProblem(t.image, info.bytesPerBlock);
   if (problem !== undefined) return `${which} (${name}): ${problem}`;
   const quantize = depthQuantizer(t.format) ?? noDepth;
-  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, max, fieldOffset: field.offset, fieldBits: field.bits, quantize };
+  return { image: t.image, format: t.format, bytesPerPixel: info.bytesPerBlock, max, fieldOffset: field.offset, fieldBits: field.bits, fieldMask: field.bits >= 32 ? 0xffffffff : 2 ** field.bits - 1, quantize };
 }
 
 /** Binds a target set, or returns why it cannot be drawn into. */
@@ -281,11 +283,6 @@ function texelWord32(bytes: Uint8Array, at: number, size: number): number {
   return w;
 }
 
-/** `2^bits − 1` as an unsigned 32-bit mask. */
-function fieldMask(t: BoundDepthTarget): number {
-  return t.fieldBits >= 32 ? 0xffffffff : 2 ** t.fieldBits - 1;
-}
-
 /**
  * The depth code (or stencil value) of pixel (x, y) of `t`: the same number as the formats
  * module's `readDepthCode` / `unpackStencil`, read straight from the field bound once, with
@@ -293,7 +290,7 @@ function fieldMask(t: BoundDepthTarget): number {
  */
 export function readField(t: BoundDepthTarget, x: number, y: number): number {
   const word = texelWord32(t.image.bytes, pixelOffset(t.image, t.bytesPerPixel, x, y), t.bytesPerPixel);
-  return ((word >>> t.fieldOffset) & fieldMask(t)) >>> 0;
+  return ((word >>> t.fieldOffset) & t.fieldMask) >>> 0;
 }
 
 /**
@@ -306,7 +303,7 @@ export function writeField(t: BoundDepthTarget, x: number, y: number, value: num
   const at = pixelOffset(t.image, t.bytesPerPixel, x, y);
   const size = t.bytesPerPixel;
   const word = texelWord32(bytes, at, size);
-  const mask = fieldMask(t) << t.fieldOffset;
+  const mask = t.fieldMask << t.fieldOffset;
   const next = (word & ~mask) | ((value << t.fieldOffset) & mask);
   for (let i = 0; i < size; i++) bytes[at + i] = (next >>> (8 * i)) & 0xff;
 }
