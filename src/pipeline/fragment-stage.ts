@@ -1,14 +1,15 @@
 /**
  * The raster's `FragmentStage` on the shader VM: each 2×2 quad's interpolated varyings are
  * placed in the pixel shader's v#/t# registers (by the linkage), vPos and vFace are passed
- * through, and `runPixelQuad` shades all four lanes (helpers included, for derivatives).
+ * through, and a `PixelQuadRunner` (the interpreter prepared once per draw) shades all four lanes
+ * (helpers included, for derivatives).
  */
 import type { DiagnosticSink } from '../common/diagnostics.js';
 import type { FragmentOutput, FragmentQuad, FragmentStage } from '../raster/raster-interfaces.js';
 import {
   PIXEL_INPUT_REGISTERS,
   PIXEL_TEXCOORD_SETS,
-  runPixelQuad,
+  PixelQuadRunner,
   type ShaderConstants,
   type ShaderProgram,
   type TextureSampler,
@@ -33,6 +34,12 @@ export function createShaderFragmentStage(options: ShaderFragmentOptions): Fragm
   const { program, constants, sampler, targets } = options;
   const v = new Float32Array(4 * PIXEL_INPUT_REGISTERS * 4);
   const t = new Float32Array(4 * PIXEL_TEXCOORD_SETS * 4);
+  const runner = new PixelQuadRunner(program, {
+    constants,
+    sampler,
+    ...(options.stages ? { stages: options.stages } : {}),
+    ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
+  });
   return {
     shadeQuad(quad: FragmentQuad, out: FragmentOutput): void {
       const n = quad.varyingCount;
@@ -52,21 +59,11 @@ export function createShaderFragmentStage(options: ShaderFragmentOptions): Fragm
           dst[to + 3] = src[from + 3] ?? 0;
         }
       }
-      const result = runPixelQuad(program, {
-        v,
-        t,
-        vPos: quad.vPos,
-        vFace: quad.vFace,
-        constants,
-        sampler,
-        activeMask: quad.mask,
-        ...(options.stages ? { stages: options.stages } : {}),
-        ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
-      });
+      const result = runner.run(v, t, quad.vPos, quad.vFace, quad.mask);
       out.colors.set(result.colors);
       out.colorsWritten = result.colorsWritten;
       out.killed = result.killed;
-      if (result.depth) {
+      if (result.depthWritten) {
         out.depth.set(result.depth);
         out.depthWritten = true;
       } else out.depthWritten = false;

@@ -12,7 +12,7 @@ import {
   DeclUsage,
   inputSignature,
   outputSignature,
-  runVertexShader,
+  VertexShaderRunner,
   type ShaderConstants,
   type ShaderProgram,
   type TextureSampler,
@@ -72,7 +72,7 @@ export function createProgramVertexStage(
     .filter((e) => e.file === 'input' && e.index < 16)
     .map((e) => ({ register: e.index, decl: decls.findIndex((d) => d.usage === e.usage && d.usageIndex === e.usageIndex) }));
   const inputs = new Float32Array(64);
-  const input = { inputs, constants, sampler, ...(diagnostics ? { diagnostics } : {}) };
+  const runner = new VertexShaderRunner(program, { constants, sampler, ...(diagnostics ? { diagnostics } : {}) });
   return {
     pretransformed: false,
     outputs,
@@ -85,14 +85,12 @@ export function createProgramVertexStage(
         if (b.decl < 0) inputs.set(PROGRAM_DEFAULT, o);
         else inputs.set(elements.subarray(b.decl * 4, b.decl * 4 + 4), o);
       }
-      const result = runVertexShader(program, input);
-      if (result.status !== 'ok') return -1;
-      const n = Math.min(result.outputs.length, outputs.length);
+      if (runner.run(inputs) !== 'ok') return -1;
+      const n = Math.min(runner.signature.length, outputs.length);
       let written = 0;
       for (let i = 0; i < n; i++) {
-        const o = result.outputs[i]!;
-        out.set(o.value, i * 4);
-        if (o.written && i < 31) written |= 1 << i;
+        out.set(runner.values.subarray(i * 4, i * 4 + 4), i * 4);
+        if (runner.written[i] === 1 && i < 31) written |= 1 << i;
       }
       return written;
     },
