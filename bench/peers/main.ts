@@ -7,7 +7,7 @@
  * `bench/results/peers-ratios.svg`.
  *
  * Options: `--rounds=n` (default 2), `--only=a,b`, `--peer-ms=ms` (time per peer sample run,
- * default 1000), `--ours-ms=ms` (default 0: one iteration per round after a warm-up). Besides the
+ * default 1000), `--ours-ms=ms` (iteration time per round, default 1000; at least one iteration, after a warm-up before the first round). Besides the
  * wall-clock figures, CPU time per iteration is recorded for every renderer (the machine may be
  * shared), and the table shows the ratio to single-thread llvmpipe by CPU time too.
  */
@@ -105,7 +105,7 @@ function main(): void {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const rounds = Math.max(1, Number(option('rounds') ?? 2));
   const peerMs = Number(option('peer-ms') ?? 1000);
-  const oursMs = Number(option('ours-ms') ?? 0);
+  const oursMs = Number(option('ours-ms') ?? 1000);
   const only = option('only')?.split(',').filter((s) => s !== '');
   const list = workloads().filter((w) => only === undefined || only.includes(w.name));
 
