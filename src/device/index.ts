@@ -31,6 +31,7 @@ export type {
   ShaderValidation,
   ShaderValidator,
 } from './contexts/context-env.js';
+export { validateShaderBytecode } from './contexts/shader-validation.js';
 export { RENDER_STATE_COUNT, TEXTURE_STAGE_COUNT, TEXTURE_STATE_COUNT } from './contexts/state-defaults.js';
 export { DEVICE_CAPABILITIES, SvgaCap, SvgaReg, SVGA_ID_0, SVGA_ID_1, SVGA_ID_2 } from './svga-registers.js';
 export { DEVICE_FIFO_CAPABILITIES, FifoCap, FifoReg, HWVERSION_WS8_B1, deviceCaps } from './fifo/fifo-registers.js';
