@@ -12,3 +12,5 @@ export { runPixelQuadCompiled } from './run-compiled.js';
 export { runVertexShaderCompiled } from './run-vertex-compiled.js';
 export { createShaderRunner } from './shader-runner.js';
 export type { ShaderRunner, ShaderRunMode } from './shader-runner.js';
+export { CompiledPixelQuadRunner } from './compiled-pixel-runner.js';
+export { CompiledVertexShaderRunner } from './compiled-vertex-runner.js';

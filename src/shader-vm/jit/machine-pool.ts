@@ -18,16 +18,22 @@ export function acquireJitMachine(lanes: number, version: ShaderVersion, plan: R
   if (!m || m.busy) {
     m = new Machine(lanes, version);
     if (!pool.has(key)) pool.set(key, m);
-  } else {
-    for (const file of plan.clear) m.files.get(file)?.fill(0);
-    m.written.clear();
-    m.pad.fill(0);
-    m.padCount = 0;
-    m.aL = 0;
-    m.killed = 0;
-  }
+  } else clearForRun(m, plan);
   m.busy = true;
   return m;
+}
+
+/**
+ * Clears what a run of a program with `plan` can read before writing: the plan's files, the
+ * written flags, the ps_1_x pad rows, aL and the kill mask (constants are left as loaded).
+ */
+export function clearForRun(m: Machine, plan: RegisterPlan): void {
+  for (const file of plan.clear) m.files.get(file)?.fill(0);
+  m.written.clear();
+  m.pad.fill(0);
+  m.padCount = 0;
+  m.aL = 0;
+  m.killed = 0;
 }
 
 /** Returns a machine to the pool. */

@@ -94,7 +94,7 @@ export function runPixelQuadCompiled(program: ShaderProgram, input: PixelQuadInp
   if (!compiled) return runPixelQuad(program, input);
   const m = acquireJitMachine(4, program.version, compiled.plan);
   try {
-    loadPixelInputs(m, input, compiled.plan);
+    loadPixelInputs(m, input.v, input.t, input.vPos, input.vFace, compiled.plan);
     loadPlannedConstants(m, prepared, input.constants, compiled.plan.constants);
     const result = executeCompiled(compiled, m, input.options, input.sampler ?? UNBOUND_SAMPLER, input.stages ?? {}, sink);
     if (result.status !== 'ok') return failed(result.status, result.executed);
@@ -105,13 +105,19 @@ export function runPixelQuadCompiled(program: ShaderProgram, input: PixelQuadInp
 }
 
 /**
- * Places v#, t#, vPos and vFace as `runPixelQuad` does (ps < 3.0 colours clamped to [0, 1]), for
- * the registers the program can read (the others stay cleared and are never read).
+ * Places v#, t#, vPos and vFace (the layouts of `PixelQuadInput`) as `runPixelQuad` does (ps < 3.0
+ * colours clamped to [0, 1]), for the registers the program can read (the others stay cleared
+ * and are never read).
  */
-function loadPixelInputs(m: Machine, input: PixelQuadInput, plan: RegisterPlan): void {
+export function loadPixelInputs(
+  m: Machine,
+  v: Float32Array | undefined,
+  t: Float32Array | undefined,
+  vPos: Float32Array | undefined,
+  vFace: number | ArrayLike<number> | undefined,
+  plan: RegisterPlan,
+): void {
   const sm3 = m.version.major >= 3;
-  const v = input.v;
-  const t = input.t;
   const vin = m.files.get('input') as Float32Array;
   const tex = m.files.get('texture') as Float32Array;
   const misc = m.files.get('misc') as Float32Array;
@@ -142,11 +148,10 @@ function loadPixelInputs(m: Machine, input: PixelQuadInput, plan: RegisterPlan):
     }
     if (sm3) {
       const o = p * 4;
-      misc[o] = (input.vPos?.[2 * p] as number | undefined) ?? 0;
-      misc[o + 1] = (input.vPos?.[2 * p + 1] as number | undefined) ?? 0;
+      misc[o] = (vPos?.[2 * p] as number | undefined) ?? 0;
+      misc[o + 1] = (vPos?.[2 * p + 1] as number | undefined) ?? 0;
       misc[o + 3] = 1;
-      const face = input.vFace;
-      const f = typeof face === 'number' ? face : ((face?.[p] as number | undefined) ?? 1);
+      const f = typeof vFace === 'number' ? vFace : ((vFace?.[p] as number | undefined) ?? 1);
       misc.fill(f, (4 + p) * 4, (4 + p) * 4 + 4);
     }
   }

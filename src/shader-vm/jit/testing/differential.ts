@@ -45,7 +45,8 @@ function value(r: Rng): number {
   return r.int(0, 1000) / 997;
 }
 
-function floats(r: Rng, n: number): Float32Array {
+/** `n` seeded float32 values (specials, raw bit patterns and NaN payloads included). */
+export function floats(r: Rng, n: number): Float32Array {
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = value(r);
   // NaNs with payloads: written as bits so the payload survives.
@@ -101,7 +102,8 @@ export interface DiffResult {
   readonly report: string;
 }
 
-function compare(what: string, a: string, b: string): DiffResult {
+/** Compares two summaries: bit for bit, equal up to NaN sign and payload, or different. */
+export function compare(what: string, a: string, b: string): DiffResult {
   if (a === b) return { kind: 'same', report: '' };
   if (looseBits(a) === looseBits(b)) return { kind: 'nan-order', report: `${what}:\nreference ${a}\ncompiled  ${b}` };
   return { kind: 'different', report: `${what}:\nreference ${a}\ncompiled  ${b}` };

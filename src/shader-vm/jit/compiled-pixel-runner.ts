@@ -1,0 +1,174 @@
+/**
+ * The interpreter's `PixelQuadRunner` on the compiled path: the same constructor options, `run`
+ * signature and reused result object, with the program's generated function (from the shader
+ * cache) as the instruction loop. The machine is the runner's own, constants are loaded once, and
+ * a run clears only the registers the program's plan can read. Programs the compiler does not take
+ * run on an interpreter `PixelQuadRunner`, every run counted in the cache's `fallbackRuns`.
+ */
+
+import type { DiagnosticSink } from '../../common/diagnostics.js';
+import type { ShaderProgram } from '../ir/ir.js';
+import type { ExecStatus, TextureStageState } from '../interp/exec-context.js';
+import { Machine } from '../interp/machine.js';
+import type { PreparedShader } from '../interp/prepare.js';
+import { prepareShader } from '../interp/prepare.js';
+import type { PixelQuadInput, PixelQuadRun, PixelQuadRunnerOptions } from '../interp/run-pixel.js';
+import { PixelQuadRunner } from '../interp/run-pixel.js';
+import type { TextureSampler } from '../interp/texture-sampler.js';
+import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
+import type { CompiledShader } from './compile-shader.js';
+import { loadPlannedConstants } from './load-constants.js';
+import { clearForRun } from './machine-pool.js';
+import { executeCompiled, loadPixelInputs, runPixelQuadCompiled } from './run-compiled.js';
+import type { ShaderCache } from './shader-cache.js';
+import { defaultShaderCache } from './shader-cache.js';
+
+/**
+ * `PixelQuadRunner` through generated code: every run gives exactly what the interpreter's runner
+ * gives for the same program, options and quad (differential test), and allocates no result.
+ */
+export class CompiledPixelQuadRunner {
+  /** The latest run's results (the interpreter fallback's own object when the program is not compiled). */
+  readonly result: PixelQuadRun;
+  private readonly program: ShaderProgram;
+  private readonly options: PixelQuadRunnerOptions;
+  private readonly cache: ShaderCache;
+  private readonly sink: DiagnosticSink | undefined;
+  private readonly sampler: TextureSampler;
+  private readonly stages: TextureStageState;
+  private readonly compiled: (CompiledShader & { ok: true }) | undefined;
+  private readonly prepared: PreparedShader | undefined;
+  private readonly m: Machine | undefined;
+  /** The interpreter runner of a program left to it (or not a pixel shader). */
+  private readonly fallback: PixelQuadRunner | undefined;
+  /** Whether fallback runs count in `fallbackRuns` (a vertex shader is refused, not run). */
+  private readonly countFallback: boolean;
+
+  constructor(program: ShaderProgram, options: PixelQuadRunnerOptions, cache: ShaderCache = defaultShaderCache) {
+    this.program = program;
+    this.options = options;
+    this.cache = cache;
+    this.sink = options.diagnostics;
+    this.sampler = options.sampler ?? UNBOUND_SAMPLER;
+    this.stages = options.stages ?? {};
+    const isPixel = program.version.type === 'ps';
+    const prepared = isPixel ? prepareShader(program, this.sink) : undefined;
+    const entry = prepared?.ok ? cache.get(program) : undefined;
+    if (prepared === undefined || entry === undefined || !entry.ok) {
+      // The interpreter runner reports a wrong shader type itself, per run, as runPixelQuad does.
+      this.fallback = new PixelQuadRunner(program, options);
+      this.countFallback = isPixel;
+      this.result = this.fallback.result;
+      return;
+    }
+    this.countFallback = false;
+    this.compiled = entry;
+    this.prepared = prepared;
+    const m = new Machine(4, program.version);
+    loadPlannedConstants(m, prepared, options.constants, entry.plan.constants);
+    this.m = m;
+    this.result = {
+      status: 'ok',
+      executed: 0,
+      colors: new Float32Array(64),
+      colorsWritten: 0,
+      depth: new Float32Array(4),
+      depthWritten: false,
+      killed: 0,
+      live: 0,
+    };
+  }
+
+  /** Whether runs go through generated code (false: the interpreter runs them). */
+  get isCompiled(): boolean {
+    return this.compiled !== undefined;
+  }
+
+  /**
+   * Shades one quad (inputs laid out as in `PixelQuadInput`; `activeMask` default all four).
+   * Never throws.
+   */
+  run(
+    v: Float32Array | undefined,
+    t: Float32Array | undefined,
+    vPos: Float32Array | undefined,
+    vFace: number | ArrayLike<number> | undefined,
+    activeMask = 0xf,
+  ): PixelQuadRun {
+    const { m, compiled, prepared, fallback } = this;
+    if (m === undefined || compiled === undefined || prepared === undefined) {
+      if (this.countFallback) this.cache.stats.fallbackRuns++;
+      return (fallback as PixelQuadRunner).run(v, t, vPos, vFace, activeMask);
+    }
+    if (m.busy) {
+      // Re-entered (a sampler shading with this very runner): the one-shot compiled path.
+      const input: PixelQuadInput = {
+        ...this.options,
+        activeMask,
+        ...(v ? { v } : {}),
+        ...(t ? { t } : {}),
+        ...(vPos ? { vPos } : {}),
+        ...(vFace !== undefined ? { vFace } : {}),
+      };
+      const r = runPixelQuadCompiled(this.program, input, this.cache);
+      const out = this.result;
+      out.status = r.status;
+      out.executed = r.executed;
+      out.colors.set(r.colors);
+      out.colorsWritten = r.colorsWritten;
+      out.depthWritten = r.depth !== undefined;
+      if (r.depth) out.depth.set(r.depth);
+      else out.depth.fill(0);
+      out.killed = r.killed;
+      out.live = r.live;
+      return out;
+    }
+    m.busy = true;
+    try {
+      clearForRun(m, compiled.plan);
+      loadPixelInputs(m, v, t, vPos, vFace, compiled.plan);
+      const r = executeCompiled(compiled, m, this.options.options, this.sampler, this.stages, this.sink);
+      if (r.status !== 'ok') return this.fail(r.status, r.executed);
+      return this.collect(m, prepared, activeMask, r.executed);
+    } finally {
+      m.busy = false;
+    }
+  }
+
+  /** Colours (r0 for ps_1_x, oC0–oC3 otherwise), kill mask and depth into the result, as the interpreter runner reports them. */
+  private collect(m: Machine, prepared: PreparedShader, activeMask: number, executed: number): PixelQuadRun {
+    const out = this.result;
+    out.status = 'ok';
+    out.executed = executed;
+    // The machine keeps register r, pixel p at (r·4 + p)·4: the result's layout for oC0–oC3 and r0.
+    if (m.version.major === 1) {
+      out.colors.set((m.files.get('temp') as Float32Array).subarray(0, 16));
+      out.colors.fill(0, 16);
+      out.colorsWritten = 1;
+    } else {
+      out.colors.set((m.files.get('colorout') as Float32Array).subarray(0, 64));
+      out.colorsWritten = (m.written.get('colorout') ?? 0) & 0xf;
+    }
+    out.killed = m.killed & 0xf;
+    out.live = activeMask & 0xf & ~out.killed;
+    out.depthWritten = prepared.writesDepth;
+    if (prepared.writesDepth) {
+      const d = m.files.get('depthout') as Float32Array;
+      for (let p = 0; p < 4; p++) out.depth[p] = d[p * 4] as number;
+    } else out.depth.fill(0);
+    return out;
+  }
+
+  private fail(status: ExecStatus, executed: number): PixelQuadRun {
+    const out = this.result;
+    out.status = status;
+    out.executed = executed;
+    out.colors.fill(0);
+    out.colorsWritten = 0;
+    out.depth.fill(0);
+    out.depthWritten = false;
+    out.killed = 0xf;
+    out.live = 0;
+    return out;
+  }
+}

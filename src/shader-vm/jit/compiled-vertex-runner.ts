@@ -1,0 +1,164 @@
+/**
+ * The interpreter's `VertexShaderRunner` on the compiled path: the same constructor options,
+ * `run` signature and reused `signature` / `values` / `written` / `status` / `executed`, with the
+ * program's generated function (from the shader cache) as the instruction loop. The machine is
+ * the runner's own and constants are loaded once. Programs the compiler does not take run on an
+ * interpreter `VertexShaderRunner`, every run counted in the cache's `fallbackRuns`.
+ */
+
+import type { DiagnosticSink } from '../../common/diagnostics.js';
+import type { ShaderProgram } from '../ir/ir.js';
+import type { ExecStatus } from '../interp/exec-context.js';
+import { Machine } from '../interp/machine.js';
+import { prepareShader } from '../interp/prepare.js';
+import type { VertexShaderRunnerOptions } from '../interp/run-vertex.js';
+import { VertexShaderRunner } from '../interp/run-vertex.js';
+import type { SignatureEntry } from '../interp/signature.js';
+import { outputSignature } from '../interp/signature.js';
+import type { TextureSampler } from '../interp/texture-sampler.js';
+import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
+import { saturateF } from '../ops/scalar.js';
+import type { CompiledShader } from './compile-shader.js';
+import { loadPlannedConstants } from './load-constants.js';
+import { clearForRun } from './machine-pool.js';
+import { executeCompiled } from './run-compiled.js';
+import { runVertexShaderCompiled } from './run-vertex-compiled.js';
+import type { ShaderCache } from './shader-cache.js';
+import { defaultShaderCache } from './shader-cache.js';
+
+/** oD0 = (1, 1, 1, 1), oD1 = (0, 0, 0, 1); oT# and vs_3_0 o# = (0, 0, 0, 1). */
+const UNWRITTEN_COLORS = new Float32Array([1, 1, 1, 1, 0, 0, 0, 1]);
+const UNWRITTEN_TEXCOORDS = new Float32Array(32).map((_, i) => (i % 4 === 3 ? 1 : 0));
+const UNWRITTEN_OUTPUTS = new Float32Array(48).map((_, i) => (i % 4 === 3 ? 1 : 0));
+
+/**
+ * `VertexShaderRunner` through generated code: each run gives exactly the values the interpreter's
+ * runner gives (differential test), into reused arrays.
+ */
+export class CompiledVertexShaderRunner {
+  /** The outputs, in the order of `runVertexShader`'s `outputs`. */
+  readonly signature: readonly SignatureEntry[];
+  /** The latest run: output i's value at [4i, 4i + 4) (zeros when it failed). */
+  readonly values: Float32Array;
+  /** The latest run: 1 where output i was written. */
+  readonly written: Uint8Array;
+  private ownStatus: ExecStatus = 'ok';
+  private ownExecuted = 0;
+  private readonly program: ShaderProgram;
+  private readonly options: VertexShaderRunnerOptions;
+  private readonly cache: ShaderCache;
+  private readonly sink: DiagnosticSink | undefined;
+  private readonly sampler: TextureSampler;
+  private readonly compiled: (CompiledShader & { ok: true }) | undefined;
+  private readonly m: Machine | undefined;
+  /** Per output: its register file's array on the machine (resolved once). */
+  private readonly files: readonly Float32Array[];
+  /** The interpreter runner of a program left to it (or not a vertex shader). */
+  private readonly fallback: VertexShaderRunner | undefined;
+  private readonly countFallback: boolean;
+
+  constructor(program: ShaderProgram, options: VertexShaderRunnerOptions, cache: ShaderCache = defaultShaderCache) {
+    this.program = program;
+    this.options = options;
+    this.cache = cache;
+    this.sink = options.diagnostics;
+    this.sampler = options.sampler ?? UNBOUND_SAMPLER;
+    const isVertex = program.version.type === 'vs';
+    const prepared = prepareShader(program, this.sink);
+    const entry = isVertex && prepared.ok ? cache.get(program) : undefined;
+    if (entry === undefined || !entry.ok) {
+      // The interpreter runner reports a wrong shader type itself, per run, as runVertexShader does.
+      const fallback = new VertexShaderRunner(program, options);
+      this.fallback = fallback;
+      this.countFallback = isVertex;
+      this.signature = fallback.signature;
+      this.values = fallback.values;
+      this.written = fallback.written;
+      this.files = [];
+      return;
+    }
+    this.countFallback = false;
+    this.compiled = entry;
+    this.signature = outputSignature(program);
+    this.values = new Float32Array(this.signature.length * 4);
+    this.written = new Uint8Array(this.signature.length);
+    const m = new Machine(1, program.version);
+    loadPlannedConstants(m, prepared, options.constants, entry.plan.constants);
+    this.m = m;
+    this.files = this.signature.map((s) => m.files.get(s.file) ?? new Float32Array(0));
+  }
+
+  /** The latest run's status. */
+  get status(): ExecStatus {
+    return this.fallback ? this.fallback.status : this.ownStatus;
+  }
+
+  /** The latest run's executed instruction count (budget count). */
+  get executed(): number {
+    return this.fallback ? this.fallback.executed : this.ownExecuted;
+  }
+
+  /** Whether runs go through generated code (false: the interpreter runs them). */
+  get isCompiled(): boolean {
+    return this.compiled !== undefined;
+  }
+
+  /** Runs one vertex (v0–v15 as in `VertexShaderInput.inputs`); returns the status. Never throws. */
+  run(inputs: Float32Array): ExecStatus {
+    const { m, compiled, fallback } = this;
+    if (m === undefined || compiled === undefined) {
+      if (this.countFallback) this.cache.stats.fallbackRuns++;
+      return (fallback as VertexShaderRunner).run(inputs);
+    }
+    if (m.busy) {
+      // Re-entered through a sampler: the one-shot compiled path.
+      const r = runVertexShaderCompiled(this.program, { ...this.options, inputs }, this.cache);
+      if (r.status !== 'ok') return this.fail(r.status, r.executed);
+      r.outputs.forEach((o, i) => {
+        this.values.set(o.value, i * 4);
+        this.written[i] = o.written ? 1 : 0;
+      });
+      this.ownStatus = r.status;
+      this.ownExecuted = r.executed;
+      return r.status;
+    }
+    m.busy = true;
+    try {
+      clearForRun(m, compiled.plan);
+      const vin = m.files.get('input') as Float32Array;
+      vin.set(inputs.length > vin.length ? inputs.subarray(0, vin.length) : inputs);
+      const sm3 = m.version.major >= 3;
+      if (!sm3) {
+        (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
+        (m.files.get('texcrdout') as Float32Array).set(UNWRITTEN_TEXCOORDS);
+      } else (m.files.get('output') as Float32Array).set(UNWRITTEN_OUTPUTS);
+      const r = executeCompiled(compiled, m, this.options.options, this.sampler, {}, this.sink);
+      if (r.status !== 'ok') return this.fail(r.status, r.executed);
+      const signature = this.signature;
+      const values = this.values;
+      for (let i = 0; i < signature.length; i++) {
+        const s = signature[i] as SignatureEntry;
+        const arr = this.files[i] as Float32Array;
+        const o = i * 4;
+        const from = s.index * 4;
+        // As the interpreter's `slice`: past the end of the file reads nothing (0 here).
+        for (let k = 0; k < 4; k++) values[o + k] = from + k < arr.length ? (arr[from + k] as number) : 0;
+        if (!sm3 && s.file === 'attrout') for (let k = 0; k < 4; k++) values[o + k] = saturateF(values[o + k] as number);
+        this.written[i] = ((m.written.get(s.file) ?? 0) >>> s.index) & 1;
+      }
+      this.ownStatus = 'ok';
+      this.ownExecuted = r.executed;
+      return 'ok';
+    } finally {
+      m.busy = false;
+    }
+  }
+
+  private fail(status: ExecStatus, executed: number): ExecStatus {
+    this.values.fill(0);
+    this.written.fill(0);
+    this.ownStatus = status;
+    this.ownExecuted = executed;
+    return status;
+  }
+}
