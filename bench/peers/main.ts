@@ -7,9 +7,10 @@
  * `bench/results/peers-ratios.svg`.
  *
  * Options: `--rounds=n` (default 2), `--only=a,b`, `--peer-ms=ms` (time per peer sample run,
- * default 1000), `--ours-ms=ms` (iteration time per round, default 1000; at least one iteration, after a warm-up before the first round). Besides the
- * wall-clock figures, CPU time per iteration is recorded for every renderer (the machine may be
- * shared), and the table shows the ratio to single-thread llvmpipe by CPU time too.
+ * default 1000), `--ours-ms=ms` (our iteration time per round, default 1000; at least one
+ * iteration, after one warm-up iteration before the first round). Besides the wall-clock figures,
+ * CPU time per iteration is recorded for every renderer (the machine may be shared), and the
+ * table shows the ratio to single-thread llvmpipe by CPU time too.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
