@@ -1,8 +1,9 @@
 /**
  * The device's `DrawBackend` port implemented by the pipeline. The rasteriser, the fixed-function
  * program builder and the texture samplers are services: by default the raster back end, the
- * raster's texture unit over the context's bound textures, and the generated fixed-function
- * programs of `./fixed-function/`.
+ * raster's texture unit over the context's bound textures, the generated fixed-function
+ * programs of `./fixed-function/`, and the compiled shader runners (`shaderMode: 'reference'` for
+ * the interpreter).
  */
 import type { ReportFn } from '../common/diagnostics.js';
 import { checkRenderTargets, rasterizeLine, rasterizePoint, rasterizeTriangle } from '../raster/index.js';
@@ -32,6 +33,7 @@ export function createDrawBackend(options: DrawBackendOptions = {}): PipelineDra
     sampler: options.sampler ?? createDrawSampler,
     maxVertices: options.maxVertices,
     maxQuads: options.maxQuads,
+    shaderMode: options.shaderMode ?? 'compiled',
   };
   return {
     draw(context, cmd, surfaces, report) {

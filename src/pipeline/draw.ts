@@ -7,6 +7,7 @@
 import { type Diagnostic, type DiagnosticSink, type ReportFn } from '../common/diagnostics.js';
 import type { RasterContext } from '../raster/raster-interfaces.js';
 import { UNBOUND_SAMPLER, type ShaderConstants, type ShaderProgram, type TextureSampler } from '../shader-vm/index.js';
+import type { ShaderRunMode } from '../shader-vm/jit/index.js';
 import type { CommandBody } from '../svga3d-decoder/index.js';
 import { SVGA3dDeclUsage } from '../svga3d-decoder/spec/enums.js';
 import { contextConstants } from './context-constants.js';
@@ -72,6 +73,11 @@ export interface DrawServices {
   readonly maxVertices?: number | undefined;
   /** Overrides MAX_DRAW_QUADS (tests). */
   readonly maxQuads?: number | undefined;
+  /**
+   * Which shader runners a draw uses: `compiled` (default: generated code, falling back to the
+   * interpreter for programs it does not take) or `reference` (the interpreter). Same bits either way.
+   */
+  readonly shaderMode?: ShaderRunMode | undefined;
 }
 
 /** Passes the first few interpreter diagnostics on as the draw's own, counts the rest. */
@@ -148,7 +154,7 @@ export function drawPrimitives(
     const elements = cmd.decls.map((d) => ({ type: d.identity.type, usage: d.identity.usage, usageIndex: d.identity.usageIndex }));
     const vs = chooseProgram(context, 1, () => services.fixedFunction?.vertex(context, elements, viewport.h), report);
     if (!vs) return;
-    stage = createProgramVertexStage(vs.program, decls, vs.constants, sampler(vs.program, 'vertex'), sink);
+    stage = createProgramVertexStage(vs.program, decls, vs.constants, sampler(vs.program, 'vertex'), sink, services.shaderMode ?? 'compiled');
   }
   const ps = chooseProgram(context, 2, () => services.fixedFunction?.pixel(context, surfaces, pretransformed), report);
   if (!ps) return;
@@ -174,6 +180,7 @@ export function drawPrimitives(
       targets: linkage.targets,
       stages: ps.program.version.major === 1 ? ps1StageState(context, surfaces) : undefined,
       diagnostics: sink,
+      shaderMode: services.shaderMode ?? 'compiled',
     }),
     counters: { samplesPassed: 0, quadsShaded: 0 },
   };

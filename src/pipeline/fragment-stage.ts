@@ -1,8 +1,9 @@
 /**
  * The raster's `FragmentStage` on the shader VM: each 2×2 quad's interpolated varyings are
  * placed in the pixel shader's v#/t# registers (by the linkage), vPos and vFace are passed
- * through, and a `PixelQuadRunner` (the interpreter prepared once per draw) shades all four lanes
- * (helpers included, for derivatives).
+ * through, and a per-draw quad runner shades all four lanes (helpers included, for derivatives):
+ * the compiled `CompiledPixelQuadRunner` by default, the interpreter's `PixelQuadRunner` in
+ * `reference` mode (bit-identical results; the interpreter is the specification).
  */
 import type { DiagnosticSink } from '../common/diagnostics.js';
 import type { FragmentOutput, FragmentQuad, FragmentStage } from '../raster/raster-interfaces.js';
@@ -15,6 +16,7 @@ import {
   type TextureSampler,
   type TextureStageState,
 } from '../shader-vm/index.js';
+import { CompiledPixelQuadRunner, type ShaderRunMode } from '../shader-vm/jit/index.js';
 import type { PixelInputTarget } from './shader-linkage.js';
 
 /** What a shader fragment stage runs with. */
@@ -27,6 +29,8 @@ export interface ShaderFragmentOptions {
   /** ps_1_x texture-stage state (bump environment, projected stages). */
   readonly stages?: TextureStageState | undefined;
   readonly diagnostics?: DiagnosticSink | undefined;
+  /** Which runner shades: `compiled` (default) or the `reference` interpreter. */
+  readonly shaderMode?: ShaderRunMode | undefined;
 }
 
 /** A fragment stage running pixel program `options.program` per quad. */
@@ -34,12 +38,14 @@ export function createShaderFragmentStage(options: ShaderFragmentOptions): Fragm
   const { program, constants, sampler, targets } = options;
   const v = new Float32Array(4 * PIXEL_INPUT_REGISTERS * 4);
   const t = new Float32Array(4 * PIXEL_TEXCOORD_SETS * 4);
-  const runner = new PixelQuadRunner(program, {
+  const runnerOptions = {
     constants,
     sampler,
     ...(options.stages ? { stages: options.stages } : {}),
     ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
-  });
+  };
+  const runner =
+    options.shaderMode === 'reference' ? new PixelQuadRunner(program, runnerOptions) : new CompiledPixelQuadRunner(program, runnerOptions);
   return {
     shadeQuad(quad: FragmentQuad, out: FragmentOutput): void {
       const n = quad.varyingCount;

@@ -17,6 +17,7 @@ import {
   type ShaderProgram,
   type TextureSampler,
 } from '../shader-vm/index.js';
+import { CompiledVertexShaderRunner, type ShaderRunMode } from '../shader-vm/jit/index.js';
 import type { Semantic } from './shader-linkage.js';
 
 /** A vec4 default. */
@@ -57,13 +58,17 @@ function indexOf(list: readonly Semantic[], usage: number, usageIndex: number): 
  */
 const PROGRAM_DEFAULT: Vec4 = [0, 0, 0, 1];
 
-/** A stage running vertex program `program` with `constants`. */
+/**
+ * A stage running vertex program `program` with `constants`, on the compiled runner by default or
+ * the interpreter's in `reference` mode (bit-identical results).
+ */
 export function createProgramVertexStage(
   program: ShaderProgram,
   decls: readonly DeclSemantic[],
   constants: ShaderConstants,
   sampler: TextureSampler,
   diagnostics?: DiagnosticSink,
+  shaderMode: ShaderRunMode = 'compiled',
 ): VertexStage {
   const outputs = outputSignature(program).map((e) => ({ usage: e.usage, usageIndex: e.usageIndex }));
   // Input register ← declaration index; declarations the program does not read are not fetched
@@ -72,7 +77,9 @@ export function createProgramVertexStage(
     .filter((e) => e.file === 'input' && e.index < 16)
     .map((e) => ({ register: e.index, decl: decls.findIndex((d) => d.usage === e.usage && d.usageIndex === e.usageIndex) }));
   const inputs = new Float32Array(64);
-  const runner = new VertexShaderRunner(program, { constants, sampler, ...(diagnostics ? { diagnostics } : {}) });
+  const runnerOptions = { constants, sampler, ...(diagnostics ? { diagnostics } : {}) };
+  const runner =
+    shaderMode === 'reference' ? new VertexShaderRunner(program, runnerOptions) : new CompiledVertexShaderRunner(program, runnerOptions);
   return {
     pretransformed: false,
     outputs,
