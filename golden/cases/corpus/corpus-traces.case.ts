@@ -2,7 +2,7 @@
  * Corpus traces whose every checkpoint was looked at and matches what the corpus README says the
  * program shows. They must replay with no diagnostic at all, except the one blit that
  * screen-render-test expects to fail. Traces not checked by eye, or too slow to render twice in
- * `npm test` (bunnies, simple-shaders, dynamic-vertex-stress), are not here (see
+ * `npm test` (bunnies, simple-shaders), are not here (see
  * docs/corpus-review.md).
  *
  * The text overlay of these examples is drawn with fixed function. Its font texture is blank and
@@ -45,6 +45,7 @@ export const corpusCases: GoldenCase[] = [
   corpus('blit-cube', 'The 1024×768 textured cube: frame-000 black (texture never written), then each frame shows the previous frame, flipped vertically on the near (−z) face and in the lower-right copy; the lower-left 1-pixel checkerboard joins with no seam at y = 640 between its SURFACE_COPY and SURFACE_STRETCHBLT halves (looked at; pixels checked)', ['draw', 'fixed-function', 'texture', 'depth', 'copy', 'stretch', 'dma'], ['draw', 'texture', 'stretch', 'copy']),
   corpus('cubemark', 'The 36×21 grid of small cubes, 800×600: frame-000 shows only the shader columns (the fixed-function ones are black on black, power-on lighting), frames 1–3 all 756 cubes with fixed-function and shader columns alike (looked at)', ['draw', 'fixed-function', 'shader', 'depth', 'dma'], ['draw', 'shader', 'fixed-function']),
   corpus('dynamic-vertex', 'Three CPU-animated 128×128 meshes (green, red, blue), 800×600: frame-000 black shapes (power-on lighting), frames 1–2 in vertex colours with no torn or stale rows (looked at)', ['draw', 'fixed-function', 'depth', 'dma'], ['draw', 'dma', 'fence']),
+  corpus('dynamic-vertex-stress', 'One 256×256 green mesh, 800×600, uploaded row by row with a partial-box DMA before each strip is drawn: frame-000 a black shape (power-on lighting), frames 1–2 the whole mesh in vertex colours, no missing, zero or stale strips (looked at)', ['draw', 'fixed-function', 'depth', 'dma'], ['draw', 'dma', 'fence']),
   corpus('screen-render-test', 'Two Screen Objects: screen 0 with the Red/Green/Blue cube blits, the Cyan/Pink/Gray GMRFB round trips (lower halves the flat inverse 0xBD of the 0x42 fill), screen 1 with the lower part of the video test card and its label; everything the program draws across the screens\' borders or at negative y on screen 1 (Black box, orange cube, "Frame & Text" labels, the card\'s upper part) is clipped away, as docs/corpus-review.md lists region by region (looked at against expected-results.png)', ['draw', 'fixed-function', 'depth', 'dma', 'clear', 'screen-object', 'gmrfb'], ['screen-object', 'gmrfb', 'video'], [E_SCREEN_SOURCE]),
   corpus('gmr-test', 'The GMR conformance test: 24 status screens, the blue 0x000080 screen with its (blank) text, between GMR v1 DMA round trips (looked at: navy)', ['dma', 'clear'], ['gmr', 'dma', 'present']),
 ];
