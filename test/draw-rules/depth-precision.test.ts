@@ -69,6 +69,24 @@ describe.each(FORMATS)('$name', ({ id, bits, shift, bytes, k }) => {
     expect(stored).toEqual(expectedRows((x) => String((x < 3 ? k - 1 : k) * 2 ** shift)));
   });
 
+  it('a depth write leaves the other bits of the texel as they were', () => {
+    // Formats with stencil: cleared to all ones in the stencil field; Z_D24X8's X8 and the others
+    // have no stencil, so their non-depth bits stay 0 from the zeroed surface.
+    const stencilBits = shift === 0 || id === 38 || id === 119 ? 0 : 2 ** shift - 1;
+    const q = 2 ** bits - 1;
+    const { depthBytes } = renderScene({
+      depthFormat: id,
+      clearDepth: 1,
+      clearStencil: 0xff,
+      vertices: quad(0, 0, 8, 8, k / q, RED),
+      draw: (c, d) => {
+        states(c, { [RS.ZENABLE]: 1, [RS.ZWRITEENABLE]: 1, [RS.ZFUNC]: CMP.LESS });
+        d(0, 2);
+      },
+    });
+    expect(word(depthBytes!, 20, bytes)).toBe(k * 2 ** shift + stencilBits);
+  });
+
   it('a cleared depth of 1 stores the all-ones field', () => {
     const { depthBytes } = renderScene({ depthFormat: id, clearDepth: 1, vertices: quad(0, 0, 8, 8, 0.5, RED), draw: () => {} });
     expect(word(depthBytes!, 9, bytes)).toBe((2 ** bits - 1) * 2 ** shift);
