@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SVGA3dRenderStateName as RS } from '../../src/svga3d-decoder/index.js';
-import { CID, coverage, expectedRows, hexRows, quad, renderScene, states, vtx } from './scene.js';
+import { CID, coverage, expectedRows, hexRows, quad, renderScene, states, unorm8, vtx } from './scene.js';
 
 const RED = [1, 0, 0, 1];
 const ON = 'ff0000ff';
@@ -35,6 +35,18 @@ describe('clipping at the depth planes', () => {
     const { colors, diagnostics } = renderScene({ vertices: slopedQuad(a, b, w), draw: (_c, d) => d(0, 2) });
     expect(diagnostics).toEqual([]);
     expect(hexRows(colors[0]!)).toEqual(expectedRows((x) => (covered(x) ? ON : OFF)));
+  });
+});
+
+describe('attributes across a clipped edge', () => {
+  it('the near plane cut keeps the unclipped colour ramp: red = 0.05 + 0.1 · window x', () => {
+    // Red is linear in clip x (w = 1, so no perspective): 0.05 + 0.1 · 4(x + 1), i.e. 0.05 at
+    // x = −1 and 0.85 at x = 1. The clipper's new vertices at x = −0.375 must carry the same
+    // line, so centre i gets 0.05 + 0.1 · i: 89.25 → 89, 114.75 → 115, 140.25 → 140, ...
+    const v = (x: number, y: number) => vtx(x, y, 0.5 * x + 0.1875, [0.05 + 0.4 * (x + 1), 0, 0, 1]);
+    const { colors } = renderScene({ vertices: [v(-1, 1), v(1, 1), v(-1, -1), v(1, 1), v(1, -1), v(-1, -1)], draw: (_c, d) => d(0, 2) });
+    const red = (x: number) => unorm8(0.05 + 0.1 * x).toString(16).padStart(2, '0');
+    expect(hexRows(colors[0]!)).toEqual(expectedRows((x) => (x >= 3 ? `${red(x)}0000ff` : OFF)));
   });
 });
 
