@@ -19,7 +19,8 @@ import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import type { CompiledShader } from './compile-shader.js';
 import { loadPlannedConstants } from './load-constants.js';
 import { clearForRun } from './machine-pool.js';
-import { executeCompiled, loadPixelInputs, runPixelQuadCompiled } from './run-compiled.js';
+import { compiledCall, runCall, loadPixelInputs, runPixelQuadCompiled } from './run-compiled.js';
+import type { JitCall } from './jit-runtime.js';
 import type { ShaderCache } from './shader-cache.js';
 import { defaultShaderCache } from './shader-cache.js';
 
@@ -39,6 +40,8 @@ export class CompiledPixelQuadRunner {
   private readonly compiled: (CompiledShader & { ok: true }) | undefined;
   private readonly prepared: PreparedShader | undefined;
   private readonly m: Machine | undefined;
+  /** The generated function's argument, made once (its outputs are reset by every run). */
+  private readonly rt: JitCall | undefined;
   /** The interpreter runner of a program left to it (or not a pixel shader). */
   private readonly fallback: PixelQuadRunner | undefined;
   /** Whether fallback runs count in `fallbackRuns` (a vertex shader is refused, not run). */
@@ -67,6 +70,7 @@ export class CompiledPixelQuadRunner {
     const m = new Machine(4, program.version);
     loadPlannedConstants(m, prepared, options.constants, entry.plan.constants);
     this.m = m;
+    this.rt = compiledCall(entry, m, options.options, this.sampler, this.stages, this.sink);
     this.result = {
       status: 'ok',
       executed: 0,
@@ -127,7 +131,7 @@ export class CompiledPixelQuadRunner {
     try {
       clearForRun(m, compiled.plan);
       loadPixelInputs(m, v, t, vPos, vFace, compiled.plan);
-      const r = executeCompiled(compiled, m, this.options.options, this.sampler, this.stages, this.sink);
+      const r = runCall(compiled, this.rt as JitCall, this.sink);
       if (r.status !== 'ok') return this.fail(r.status, r.executed);
       return this.collect(m, prepared, activeMask, r.executed);
     } finally {

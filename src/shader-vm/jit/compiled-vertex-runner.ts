@@ -21,8 +21,9 @@ import { saturateF } from '../ops/scalar.js';
 import type { CompiledShader } from './compile-shader.js';
 import { loadPlannedConstants } from './load-constants.js';
 import { clearForRun } from './machine-pool.js';
-import { executeCompiled } from './run-compiled.js';
+import { compiledCall, runCall } from './run-compiled.js';
 import { runVertexShaderCompiled } from './run-vertex-compiled.js';
+import type { JitCall } from './jit-runtime.js';
 import type { ShaderCache } from './shader-cache.js';
 import { defaultShaderCache } from './shader-cache.js';
 
@@ -51,6 +52,8 @@ export class CompiledVertexShaderRunner {
   private readonly sampler: TextureSampler;
   private readonly compiled: (CompiledShader & { ok: true }) | undefined;
   private readonly m: Machine | undefined;
+  /** The generated function's argument, made once (its outputs are reset by every run). */
+  private readonly rt: JitCall | undefined;
   /** Per output: its register file's array on the machine (resolved once). */
   private readonly files: readonly Float32Array[];
   /** The interpreter runner of a program left to it (or not a vertex shader). */
@@ -85,6 +88,7 @@ export class CompiledVertexShaderRunner {
     const m = new Machine(1, program.version);
     loadPlannedConstants(m, prepared, options.constants, entry.plan.constants);
     this.m = m;
+    this.rt = compiledCall(entry, m, options.options, this.sampler, {}, this.sink);
     this.files = this.signature.map((s) => m.files.get(s.file) ?? new Float32Array(0));
   }
 
@@ -132,7 +136,7 @@ export class CompiledVertexShaderRunner {
         (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
         (m.files.get('texcrdout') as Float32Array).set(UNWRITTEN_TEXCOORDS);
       } else (m.files.get('output') as Float32Array).set(UNWRITTEN_OUTPUTS);
-      const r = executeCompiled(compiled, m, this.options.options, this.sampler, {}, this.sink);
+      const r = runCall(compiled, this.rt as JitCall, this.sink);
       if (r.status !== 'ok') return this.fail(r.status, r.executed);
       const signature = this.signature;
       const values = this.values;

@@ -45,10 +45,29 @@ export function executeCompiled(
   stages: TextureStageState,
   sink: DiagnosticSink | undefined,
 ): RunOutcome {
+  return runCall(compiled, compiledCall(compiled, m, options, sampler, stages, sink), sink);
+}
+
+/** The argument of a compiled program's function for runs on `m`; a per-draw runner makes it once. */
+export function compiledCall(
+  compiled: CompiledShader & { ok: true },
+  m: Machine,
+  options: InterpOptions | undefined,
+  sampler: TextureSampler,
+  stages: TextureStageState,
+  sink: DiagnosticSink | undefined,
+): JitCall {
   const legacy = options?.legacyZeroMul ?? true;
   const budget = resolveBudget(options);
   const ctx: ExecContext = { prepared: compiled.prepared, m, legacy, budget, sampler, stages, sink };
-  const rt: JitCall = { m, ctx, legacy, budget, k: compiled.tables, h: JIT_HELPERS, ex: 0, pc: -1 };
+  return { m, ctx, legacy, budget, k: compiled.tables, h: JIT_HELPERS, ex: 0, pc: -1 };
+}
+
+/** Runs the generated function with `rt` (its outputs reset first) and reports like `execute`. */
+export function runCall(compiled: CompiledShader & { ok: true }, rt: JitCall, sink: DiagnosticSink | undefined): RunOutcome {
+  rt.ex = 0;
+  rt.pc = -1;
+  const budget = rt.budget;
   const code = compiled.run(rt);
   const pc = rt.pc;
   switch (code) {
