@@ -19,3 +19,6 @@ export type { AssembleOptions, AssembleResult } from './text/assembler.js';
 
 // The reference interpreter (src/shader-vm/interp), built on the IR above.
 export * from './interp/index.js';
+
+// The compiled path (src/shader-vm/jit): the same results, bit for bit, from generated JavaScript.
+export * from './jit/index.js';
