@@ -73,6 +73,13 @@ function diffRunners(program: ShaderProgram, runs: number, seed: number, cache: 
 }
 
 const strict = (results: DiffResult[]): string[] => results.filter((d) => d.kind !== 'same').map((d) => d.report);
+/**
+ * Differences other than NaN order. When two different NaNs meet in one float operation, which
+ * payload survives depends on the operand order the engine picks for that function, and that can
+ * change as it re-optimises: the interpreter alone is not stable there. The random inputs of the
+ * assembled programs make such meetings likely, so only real differences fail those.
+ */
+const real = (results: DiffResult[]): string[] => results.filter((d) => d.kind === 'different').map((d) => d.report);
 
 describe('compiled runners = interpreter runners, run after run', () => {
   it('worked example: ps_2_0 texkill kills pixel 0 of the first quad only; the second quad is all live', () => {
@@ -130,9 +137,9 @@ describe('compiled runners = interpreter runners, run after run', () => {
       it(c.name, () => {
         const p = asm(c.text, c.validate ?? true);
         const cache = new ShaderCache();
-        expect(strict(diffRunners(p, 6, 300, cache))).toEqual([]);
+        expect(real(diffRunners(p, 6, 300, cache))).toEqual([]);
         // Small budgets stop runs part way: a stopped run must not leak into the next one.
-        for (const budget of [2, 9, 60]) expect(strict(diffRunners(p, 3, 700 + budget, cache, { instructionBudget: budget }))).toEqual([]);
+        for (const budget of [2, 9, 60]) expect(real(diffRunners(p, 3, 700 + budget, cache, { instructionBudget: budget }))).toEqual([]);
         expect(cache.stats.fallbackRuns).toBe(0);
       });
     }
