@@ -327,16 +327,7 @@ export class PixelQuadRunner {
   }
 
   private fail(status: ExecStatus, executed: number): PixelQuadRun {
-    const out = this.result;
-    out.status = status;
-    out.executed = executed;
-    out.colors.fill(0);
-    out.colorsWritten = 0;
-    out.depth.fill(0);
-    out.depthWritten = false;
-    out.killed = 0xf;
-    out.live = 0;
-    return out;
+    return failedPixelRun(this.result, status, executed);
   }
 
   private copy(r: PixelQuadResult): PixelQuadRun {
@@ -352,4 +343,20 @@ export class PixelQuadRunner {
     out.live = r.live;
     return out;
   }
+}
+
+/**
+ * A failed quad as every pixel runner reports it: the whole quad killed, nothing written. Shared by
+ * the interpreter's and the compiled runners so the two cannot disagree.
+ */
+export function failedPixelRun(out: PixelQuadRun, status: ExecStatus, executed: number): PixelQuadRun {
+  out.status = status;
+  out.executed = executed;
+  out.colors.fill(0);
+  out.colorsWritten = 0;
+  out.depth.fill(0);
+  out.depthWritten = false;
+  out.killed = 0xf;
+  out.live = 0;
+  return out;
 }

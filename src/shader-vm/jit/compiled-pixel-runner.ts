@@ -13,7 +13,7 @@ import { Machine } from '../interp/machine.js';
 import type { PreparedShader } from '../interp/prepare.js';
 import { prepareShader } from '../interp/prepare.js';
 import type { PixelQuadInput, PixelQuadRun, PixelQuadRunnerOptions } from '../interp/run-pixel.js';
-import { PixelQuadRunner } from '../interp/run-pixel.js';
+import { failedPixelRun, PixelQuadRunner } from '../interp/run-pixel.js';
 import type { TextureSampler } from '../interp/texture-sampler.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import type { CompiledShader } from './compile-shader.js';
@@ -164,15 +164,6 @@ export class CompiledPixelQuadRunner {
   }
 
   private fail(status: ExecStatus, executed: number): PixelQuadRun {
-    const out = this.result;
-    out.status = status;
-    out.executed = executed;
-    out.colors.fill(0);
-    out.colorsWritten = 0;
-    out.depth.fill(0);
-    out.depthWritten = false;
-    out.killed = 0xf;
-    out.live = 0;
-    return out;
+    return failedPixelRun(this.result, status, executed);
   }
 }
