@@ -27,7 +27,11 @@ export function loadConstants(m: Machine, prepared: PreparedShader, constants: S
   for (const def of prepared.floatDefs) m.consts.set(def.values, def.index * 4);
   if (m.range !== 0) for (let i = 0; i < m.consts.length; i++) m.consts[i] = clampF(m.consts[i] as number, -1, 1);
 
-  const ints = constants.int;
+  loadIntAndBoolConstants(m, prepared, constants);
+}
+
+/** The integer and boolean banks, with the shader's DEFI / DEFB applied: shared with the compiled path. */
+export function loadIntAndBoolConstants(m: Machine, prepared: PreparedShader, constants: ShaderConstants): void {  const ints = constants.int;
   m.ints.fill(0);
   if (ints) m.ints.set(ints.length > INT_CONSTANTS * 4 ? ints.subarray(0, INT_CONSTANTS * 4) : ints);
   for (const def of prepared.intDefs) m.ints.set(def.values.map((x) => x | 0), def.index * 4);
