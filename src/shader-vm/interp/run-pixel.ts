@@ -331,17 +331,7 @@ export class PixelQuadRunner {
   }
 
   private copy(r: PixelQuadResult): PixelQuadRun {
-    const out = this.result;
-    out.status = r.status;
-    out.executed = r.executed;
-    out.colors.set(r.colors);
-    out.colorsWritten = r.colorsWritten;
-    out.depthWritten = r.depth !== undefined;
-    if (r.depth) out.depth.set(r.depth);
-    else out.depth.fill(0);
-    out.killed = r.killed;
-    out.live = r.live;
-    return out;
+    return copyPixelResult(this.result, r);
   }
 }
 
@@ -358,5 +348,19 @@ export function failedPixelRun(out: PixelQuadRun, status: ExecStatus, executed: 
   out.depthWritten = false;
   out.killed = 0xf;
   out.live = 0;
+  return out;
+}
+
+/** A one-shot `PixelQuadResult` copied into a runner's reused result (re-entrant and fallback runs). */
+export function copyPixelResult(out: PixelQuadRun, r: PixelQuadResult): PixelQuadRun {
+  out.status = r.status;
+  out.executed = r.executed;
+  out.colors.set(r.colors);
+  out.colorsWritten = r.colorsWritten;
+  out.depthWritten = r.depth !== undefined;
+  if (r.depth) out.depth.set(r.depth);
+  else out.depth.fill(0);
+  out.killed = r.killed;
+  out.live = r.live;
   return out;
 }

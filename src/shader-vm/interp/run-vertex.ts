@@ -64,13 +64,14 @@ export function findOutput(result: VertexShaderResult, usage: number, usageIndex
 }
 
 /** oD0 = (1, 1, 1, 1), oD1 = (0, 0, 0, 1); oT# and vs_3_0 o# = (0, 0, 0, 1). */
-const UNWRITTEN_COLORS = new Float32Array([1, 1, 1, 1, 0, 0, 0, 1]);
-const UNWRITTEN_TEXCOORDS = new Float32Array(32).map((_, i) => (i % 4 === 3 ? 1 : 0));
-const UNWRITTEN_OUTPUTS = new Float32Array(48).map((_, i) => (i % 4 === 3 ? 1 : 0));
+export const UNWRITTEN_COLORS = new Float32Array([1, 1, 1, 1, 0, 0, 0, 1]);
+export const UNWRITTEN_TEXCOORDS = new Float32Array(32).map((_, i) => (i % 4 === 3 ? 1 : 0));
+export const UNWRITTEN_OUTPUTS = new Float32Array(48).map((_, i) => (i % 4 === 3 ? 1 : 0));
 
 const signatures = new WeakMap<ShaderProgram, readonly SignatureEntry[]>();
 
-function cachedOutputSignature(program: ShaderProgram): readonly SignatureEntry[] {
+/** The output signature of `program`, computed once per program object. */
+export function cachedOutputSignature(program: ShaderProgram): readonly SignatureEntry[] {
   let s = signatures.get(program);
   if (!s) {
     s = outputSignature(program);

@@ -13,7 +13,7 @@ import { Machine } from '../interp/machine.js';
 import type { PreparedShader } from '../interp/prepare.js';
 import { prepareShader } from '../interp/prepare.js';
 import type { PixelQuadInput, PixelQuadRun, PixelQuadRunnerOptions } from '../interp/run-pixel.js';
-import { failedPixelRun, PixelQuadRunner } from '../interp/run-pixel.js';
+import { copyPixelResult, failedPixelRun, PixelQuadRunner } from '../interp/run-pixel.js';
 import type { TextureSampler } from '../interp/texture-sampler.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import type { CompiledShader } from './compile-shader.js';
@@ -114,18 +114,7 @@ export class CompiledPixelQuadRunner {
         ...(vPos ? { vPos } : {}),
         ...(vFace !== undefined ? { vFace } : {}),
       };
-      const r = runPixelQuadCompiled(this.program, input, this.cache);
-      const out = this.result;
-      out.status = r.status;
-      out.executed = r.executed;
-      out.colors.set(r.colors);
-      out.colorsWritten = r.colorsWritten;
-      out.depthWritten = r.depth !== undefined;
-      if (r.depth) out.depth.set(r.depth);
-      else out.depth.fill(0);
-      out.killed = r.killed;
-      out.live = r.live;
-      return out;
+      return copyPixelResult(this.result, runPixelQuadCompiled(this.program, input, this.cache));
     }
     m.busy = true;
     try {

@@ -9,9 +9,13 @@ import type { ExecStatus } from '../interp/exec-context.js';
 import { InterpDiag } from '../interp/interp-diagnostics.js';
 import { prepareShader } from '../interp/prepare.js';
 import type { ShaderOutput, VertexShaderInput, VertexShaderResult } from '../interp/run-vertex.js';
-import { runVertexShader } from '../interp/run-vertex.js';
-import type { SignatureEntry } from '../interp/signature.js';
-import { outputSignature } from '../interp/signature.js';
+import {
+  cachedOutputSignature,
+  runVertexShader,
+  UNWRITTEN_COLORS,
+  UNWRITTEN_OUTPUTS,
+  UNWRITTEN_TEXCOORDS,
+} from '../interp/run-vertex.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import { applySaturate } from '../ops/modifiers.js';
 import { loadPlannedConstants } from './load-constants.js';
@@ -20,27 +24,11 @@ import { compiledFor, executeCompiled } from './run-compiled.js';
 import type { ShaderCache } from './shader-cache.js';
 import { defaultShaderCache } from './shader-cache.js';
 
-/** oD0 = (1, 1, 1, 1), oD1 = (0, 0, 0, 1); oT# and vs_3_0 o# = (0, 0, 0, 1). */
-const UNWRITTEN_COLORS = new Float32Array([1, 1, 1, 1, 0, 0, 0, 1]);
-const UNWRITTEN_TEXCOORDS = new Float32Array(32).map((_, i) => (i % 4 === 3 ? 1 : 0));
-const UNWRITTEN_OUTPUTS = new Float32Array(48).map((_, i) => (i % 4 === 3 ? 1 : 0));
-
-const signatures = new WeakMap<ShaderProgram, readonly SignatureEntry[]>();
-
-function signatureOf(program: ShaderProgram): readonly SignatureEntry[] {
-  let s = signatures.get(program);
-  if (!s) {
-    s = outputSignature(program);
-    signatures.set(program, s);
-  }
-  return s;
-}
-
 /** `runVertexShader` through the compiled path. Never throws. */
 export function runVertexShaderCompiled(program: ShaderProgram, input: VertexShaderInput, cache: ShaderCache = defaultShaderCache): VertexShaderResult {
   const sink = input.diagnostics;
   const prepared = prepareShader(program, sink);
-  const signature = signatureOf(program);
+  const signature = cachedOutputSignature(program);
   const failed = (status: ExecStatus, executed: number): VertexShaderResult => ({
     status,
     executed,
