@@ -32,7 +32,7 @@ describe('deriveDrawState', () => {
     const set = (name: number, value: number) => (s[name] = value);
     set(RS.CULLMODE, 1);
     set(RS.FRONTWINDING, 2);
-    set(RS.FILLMODE, 2 | (4 << 16));
+    set(RS.FILLMODE, 2 | (3 << 16));
     set(RS.DEPTHBIAS, f32Bits(0.25));
     set(RS.SLOPESCALEDEPTHBIAS, f32Bits(2));
     set(RS.LASTPIXEL, 0);
@@ -81,7 +81,7 @@ describe('deriveDrawState', () => {
     const clip = clipRect(s, vp, { x: 0, y: 10, w: 50, h: 10 });
     expect(clip).toEqual({ x0: 8, y0: 10, x1: 50, y1: 20 });
     expect(deriveRasterizerState(s, clip)).toEqual({
-      cullMode: 1, frontWinding: 2, fillMode: 2, clip, depthBias: 0.25, slopeScaleDepthBias: 2, lastPixel: false, pointSprite: true,
+      cullMode: 1, frontWinding: 2, fillMode: 2, fillFace: 3, clip, depthBias: 0.25, slopeScaleDepthBias: 2, lastPixel: false, pointSprite: true,
     });
     const blend = { enable: true, srcFactor: 5, dstFactor: 6, equation: 3, separateAlpha: true, srcFactorAlpha: 2, dstFactorAlpha: 1, equationAlpha: 5 };
     expect(deriveOutputMergerState(s, { fogAllowed: true })).toEqual({

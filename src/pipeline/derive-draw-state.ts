@@ -46,15 +46,16 @@ export function clipRect(states: Uint32Array, viewport: Viewport, scissor: Viewp
 }
 
 /**
- * CULLMODE, FRONTWINDING, FILLMODE (its mode; the face half is treated as both faces, which is
- * what Mesa's 0 and FRONT_BACK mean), DEPTHBIAS, SLOPESCALEDEPTHBIAS, LASTPIXEL and
- * POINTSPRITEENABLE, with the draw's clip rectangle.
+ * CULLMODE, FRONTWINDING, FILLMODE (mode in bits 0–15, face in bits 16–31; the raster documents
+ * the face values), DEPTHBIAS, SLOPESCALEDEPTHBIAS, LASTPIXEL and POINTSPRITEENABLE, with the
+ * draw's clip rectangle.
  */
 export function deriveRasterizerState(states: Uint32Array, clip: PixelRect): RasterizerState {
   return {
     cullMode: word(states, RS.CULLMODE),
     frontWinding: word(states, RS.FRONTWINDING),
     fillMode: word(states, RS.FILLMODE) & 0xffff,
+    fillFace: word(states, RS.FILLMODE) >>> 16,
     clip,
     depthBias: floatState(states, RS.DEPTHBIAS),
     slopeScaleDepthBias: floatState(states, RS.SLOPESCALEDEPTHBIAS),

@@ -9,7 +9,7 @@ import {
   SVGA3dFrontWinding as Winding,
 } from '../svga3d-decoder/spec/enums.js';
 import { maxDepthSlope, rasterizeTriangle } from './draw-triangle.js';
-import type { RasterVertex, RenderTarget } from './raster-interfaces.js';
+import { TriangleParts as Parts, type RasterVertex, type RenderTarget } from './raster-interfaces.js';
 import { BLEND_OFF } from './raster-state.js';
 import { makeTarget, pixelF32, pixelWord, setPixelWord, testContext, testStage, vtx } from './raster-test-support.js';
 import { coversPixel, setupTriangle, type WindowPoint } from './setup-triangle.js';
@@ -144,6 +144,62 @@ describe('coverage, clip and fill modes', () => {
     rasterizeTriangle(...CW, testContext({ targets: { colors: [dxt] } }));
     expect(written(rt)).toEqual([]);
     expect(ctx.counters.quadsShaded).toBe(0);
+  });
+});
+
+describe('fill-mode parts and face', () => {
+  function drawn(tri: readonly RasterVertex[], rasterizer: Parameters<typeof testContext>[0]['rasterizer'], parts?: number): string[] {
+    const rt = makeTarget(F.A8R8G8B8, 8, 8);
+    const ctx = testContext({ targets: { colors: [rt] }, rasterizer: { cullMode: Face.NONE, lastPixel: false, ...rasterizer } });
+    if (parts === undefined) rasterizeTriangle(tri[0]!, tri[1]!, tri[2]!, ctx);
+    else rasterizeTriangle(tri[0]!, tri[1]!, tri[2]!, ctx, parts);
+    return written(rt);
+  }
+
+  it('LINE fill draws only the flagged edges, each with the line rule', () => {
+    const line = { fillMode: Fill.LINE };
+    expect(drawn(CW, line, Parts.EDGE_01)).toEqual(['0,0', '1,0', '2,0', '3,0']);
+    // v1→v2 (4,0) (3,1) (2,2) (1,3); v2→v0 (0,4) (0,3) (0,2) (0,1).
+    expect(drawn(CW, line, Parts.EDGE_12)).toEqual(['4,0', '3,1', '2,2', '1,3']);
+    expect(drawn(CW, line, Parts.EDGE_20)).toEqual(['0,1', '0,2', '0,3', '0,4']);
+    expect(drawn(CW, line, Parts.EDGE_01 | Parts.EDGE_20 | Parts.VERTEX_0)).toEqual(['0,0', '1,0', '2,0', '3,0', '0,1', '0,2', '0,3', '0,4']);
+    expect(drawn(CW, line, Parts.VERTEX_0 | Parts.VERTEX_1 | Parts.VERTEX_2)).toEqual([]);
+    // The default is the whole triangle.
+    expect(drawn(CW, line)).toEqual(drawn(CW, line, Parts.ALL));
+    expect(drawn(CW, line)).toHaveLength(12);
+  });
+
+  it('POINT fill draws only the flagged vertices; FILL ignores the flags', () => {
+    const point = { fillMode: Fill.POINT };
+    expect(drawn(CW, point, Parts.VERTEX_1)).toEqual(['4,0']);
+    expect(drawn(CW, point, Parts.VERTEX_0 | Parts.VERTEX_2 | Parts.EDGE_01)).toEqual(['0,0', '0,4']);
+    expect(drawn(CW, point, Parts.EDGE_01 | Parts.EDGE_12 | Parts.EDGE_20)).toEqual([]);
+    expect(drawn(CW, { fillMode: Fill.FILL }, 0)).toEqual(TRIANGLE_PIXELS);
+  });
+
+  it('FILLMODE face: the mode applies to the named facings, the others are filled', () => {
+    // Under FRONTWINDING CW the CW triangle is front, the CCW one back.
+    const wireCW = drawn(CW, { fillMode: Fill.LINE });
+    const wireCCW = drawn(CCW, { fillMode: Fill.LINE });
+    expect(wireCW).toHaveLength(12);
+    expect(wireCCW).not.toEqual(TRIANGLE_PIXELS);
+    const kind = (tri: readonly RasterVertex[], fillFace: number, wire: string[]): string => {
+      const got = drawn(tri, { fillMode: Fill.LINE, fillFace });
+      return got.join() === TRIANGLE_PIXELS.join() ? 'fill' : got.join() === wire.join() ? 'line' : `other ${got.join(' ')}`;
+    };
+    const table = [0, Face.NONE, Face.FRONT, Face.BACK, Face.FRONT_BACK, 5, 0xffff].map((face) => [kind(CW, face, wireCW), kind(CCW, face, wireCCW)]);
+    expect(table).toEqual([
+      ['line', 'line'],
+      ['fill', 'fill'],
+      ['line', 'fill'],
+      ['fill', 'line'],
+      ['line', 'line'],
+      ['line', 'line'],
+      ['line', 'line'],
+    ]);
+    // Facing follows FRONTWINDING: under CCW the CCW triangle is the front one.
+    expect(drawn(CCW, { fillMode: Fill.POINT, fillFace: Face.FRONT, frontWinding: Winding.CCW })).toEqual(['0,0', '4,0', '0,4']);
+    expect(drawn(CW, { fillMode: Fill.POINT, fillFace: Face.FRONT, frontWinding: Winding.CCW })).toEqual(TRIANGLE_PIXELS);
   });
 });
 

@@ -15,14 +15,17 @@
  *
  * Fill modes: POINT draws the three vertices as 1-pixel points (no sprite coordinates), LINE the
  * edges v0→v1, v1→v2, v2→v0 with the line rule; both keep the triangle's facing (vFace,
- * two-sided stencil), its depth bias and its provoking vertex v0 for flat varyings.
+ * two-sided stencil), its depth bias and its provoking vertex v0 for flat varyings. The caller's
+ * `TriangleParts` flags say which of those edges and vertices are the guest's (a clipped
+ * triangle's fan pieces carry only what is left of the original ones). FILLMODE's face half
+ * picks the facings the mode applies to (`fillModeApplies`); other triangles are filled.
  */
 import { SVGA3dFace, SVGA3dFillModeType, SVGA3dFrontWinding } from '../svga3d-decoder/spec/enums.js';
 import { drawLineSegment } from './draw-line.js';
 import { drawPointSquare } from './draw-point.js';
 import { fragmentRun, shadeAndMerge, type FragmentRun } from './fragment-run.js';
 import { writePixelAttributes } from './pixel-attributes.js';
-import type { RasterContext, RasterVertex } from './raster-interfaces.js';
+import { TriangleParts, type RasterContext, type RasterVertex } from './raster-interfaces.js';
 import { forEachCoveredQuad, type QuadCoverage } from './rasterize-triangle.js';
 import type { RasterizerState } from './raster-state.js';
 import { setupTriangle, type ScreenWinding, type TriangleSetup } from './setup-triangle.js';
@@ -46,6 +49,26 @@ export function isCulled(front: boolean, cullMode: number): boolean {
       return true;
     default:
       return false;
+  }
+}
+
+/**
+ * Whether FILLMODE's face half (`SVGA3dFace`) applies its mode to a triangle of this facing:
+ * NONE to no triangle, FRONT to front faces, BACK to back faces, FRONT_BACK to all. INVALID (0)
+ * means both because that is what Mesa sends for "the mode everywhere"; values above FRONT_BACK
+ * mean both too, so a garbled face word keeps the mode the guest chose rather than silently
+ * filling some of its triangles.
+ */
+export function fillModeApplies(front: boolean, face: number): boolean {
+  switch (face) {
+    case SVGA3dFace.NONE:
+      return false;
+    case SVGA3dFace.FRONT:
+      return front;
+    case SVGA3dFace.BACK:
+      return !front;
+    default:
+      return true;
   }
 }
 
@@ -97,9 +120,16 @@ function fill(run: FragmentRun, t: TriangleSetup, v0: RasterVertex, v1: RasterVe
 /**
  * Draws one triangle with `ctx` (vertices in the order given; v0 is the provoking vertex).
  * Draws nothing when the render targets are refused (see `checkRenderTargets`), the triangle is
- * degenerate, outside the guard band, or culled.
+ * degenerate, outside the guard band, or culled. `parts` (`TriangleParts` bits, default ALL)
+ * limits the edges LINE fill draws and the vertices POINT fill draws; FILL ignores it.
  */
-export function rasterizeTriangle(v0: RasterVertex, v1: RasterVertex, v2: RasterVertex, ctx: RasterContext): void {
+export function rasterizeTriangle(
+  v0: RasterVertex,
+  v1: RasterVertex,
+  v2: RasterVertex,
+  ctx: RasterContext,
+  parts: number = TriangleParts.ALL,
+): void {
   const run = fragmentRun(ctx);
   if (typeof run === 'string') return;
   const state = ctx.rasterizer;
@@ -111,13 +141,15 @@ export function rasterizeTriangle(v0: RasterVertex, v1: RasterVertex, v2: Raster
   run.quad.vFace = front ? 1 : -1;
   run.clockwise = t.winding === 'cw';
   const bias = triangleDepthBias(state, v0, v1, v2);
-  const mode = state.fillMode & 0xffff;
+  const mode = fillModeApplies(front, state.fillFace) ? state.fillMode & 0xffff : SVGA3dFillModeType.FILL;
   if (mode === SVGA3dFillModeType.POINT) {
-    for (const v of [v0, v1, v2]) drawPointSquare(run, v, 1, v0, bias, false);
+    if ((parts & TriangleParts.VERTEX_0) !== 0) drawPointSquare(run, v0, 1, v0, bias, false);
+    if ((parts & TriangleParts.VERTEX_1) !== 0) drawPointSquare(run, v1, 1, v0, bias, false);
+    if ((parts & TriangleParts.VERTEX_2) !== 0) drawPointSquare(run, v2, 1, v0, bias, false);
   } else if (mode === SVGA3dFillModeType.LINE) {
-    drawLineSegment(run, v0, v1, v0, bias);
-    drawLineSegment(run, v1, v2, v0, bias);
-    drawLineSegment(run, v2, v0, v0, bias);
+    if ((parts & TriangleParts.EDGE_01) !== 0) drawLineSegment(run, v0, v1, v0, bias);
+    if ((parts & TriangleParts.EDGE_12) !== 0) drawLineSegment(run, v1, v2, v0, bias);
+    if ((parts & TriangleParts.EDGE_20) !== 0) drawLineSegment(run, v2, v0, v0, bias);
   } else {
     fill(run, t, v0, v1, v2, bias);
   }

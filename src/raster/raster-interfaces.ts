@@ -171,3 +171,24 @@ export interface RasterContext {
   readonly fragment: FragmentStage;
   readonly counters: RasterCounters;
 }
+
+/**
+ * Which parts of a triangle its LINE and POINT fill modes draw, one bit each (the optional last
+ * argument of `rasterizeTriangle`). A triangle the clipper cut becomes a fan of triangles whose
+ * inner diagonals, clip-plane edges and new vertices are not the guest's: D3D9 draws only what
+ * is left of the original edges and vertices, so the pipeline clears those bits. FILL ignores
+ * the flags.
+ */
+export const TriangleParts = {
+  /** Edge v0 → v1. */
+  EDGE_01: 1,
+  /** Edge v1 → v2. */
+  EDGE_12: 2,
+  /** Edge v2 → v0. */
+  EDGE_20: 4,
+  VERTEX_0: 8,
+  VERTEX_1: 16,
+  VERTEX_2: 32,
+  /** A whole (unclipped) triangle: every edge and vertex, the default. */
+  ALL: 63,
+} as const;

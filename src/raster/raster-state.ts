@@ -37,6 +37,12 @@ export interface RasterizerState {
    */
   readonly fillMode: number;
   /**
+   * FILLMODE's face (high 16 bits, `SVGA3dFace`): the facings `fillMode` applies to (same facing
+   * as culling, from FRONTWINDING); other triangles are filled. NONE: no triangle; FRONT, BACK:
+   * that facing only; INVALID (0, what Mesa sends), FRONT_BACK and any other value: both.
+   */
+  readonly fillFace: number;
+  /**
    * Pixels that may be written: render target ∩ viewport ∩ scissor (when SCISSORTESTENABLE),
    * half-open; fractional bounds round up, a NaN bound empties it. The rasteriser further
    * intersects it with every bound target's size.
@@ -207,6 +213,7 @@ export function defaultRasterizerState(clip: PixelRect): RasterizerState {
     cullMode: SVGA3dFace.BACK,
     frontWinding: SVGA3dFrontWinding.CW,
     fillMode: SVGA3dFillModeType.FILL,
+    fillFace: SVGA3dFace.FRONT_BACK,
     clip,
     depthBias: 0,
     slopeScaleDepthBias: 0,
