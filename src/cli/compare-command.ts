@@ -4,12 +4,12 @@
  * output against ours. Exact unless a limit is given; then tolerant through pixelmatch.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Rgba8Image } from '../common/image.js';
 import { compareExact } from '../golden/exact-compare.js';
 import { compareTolerant, DEFAULT_THRESHOLD, exactDiffImage, type TolerantLimits } from '../golden/tolerant-compare.js';
 import { readPng, writePng } from '../node.js';
 import { CliError, ExitCode, type CliContext } from './cli-context.js';
+import { expectPositionals, parseCommandArgs, usageError, type CommandName } from './command-args.js';
 
 /** `svga3d compare --help`. */
 export const COMPARE_HELP = `Usage: svga3d compare <expected.png> <actual.png> [--threshold T] [--max-diff-pixels N]
@@ -32,15 +32,13 @@ Both may be given: the stricter limit wins. With --threshold alone no differing 
 Prints one line: the verdict and the counts.
 Exit codes: 0 match, 1 mismatch, 2 usage error or an unreadable file.`;
 
-function usage(message: string): CliError {
-  return new CliError(`svga3d compare: ${message}\nRun 'svga3d compare --help' for usage.`, ExitCode.USAGE);
-}
+const COMPARE: CommandName = { name: 'svga3d compare', helpCommand: 'svga3d compare' };
 
 function number(name: string, text: string | undefined, min: number, max: number, integer: boolean): number | undefined {
   if (text === undefined) return undefined;
   const v = Number(text);
   if (text.trim() === '' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-    throw usage(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, not '${text}'`);
+    throw usageError(COMPARE, `--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, not '${text}'`);
   }
   return v;
 }
@@ -55,32 +53,17 @@ function load(path: string, cwd: string): Rgba8Image {
 
 /** Runs `svga3d compare <args>`. */
 export function runCompare(args: readonly string[], ctx: CliContext): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: {
-        threshold: { type: 'string' },
-        'max-diff-pixels': { type: 'string' },
-        'max-diff-ratio': { type: 'string' },
-        diff: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    throw usage(e instanceof Error ? e.message : String(e));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(COMPARE, args, {
+    threshold: { type: 'string' },
+    'max-diff-pixels': { type: 'string' },
+    'max-diff-ratio': { type: 'string' },
+    diff: { type: 'string' },
+  });
   if (values.help) {
     ctx.io.out(COMPARE_HELP);
     return ExitCode.OK;
   }
-  const [expectedPath, actualPath] = positionals;
-  if (positionals.length !== 2 || expectedPath === undefined || actualPath === undefined) {
-    throw usage(`expected two PNG files, got ${positionals.length}`);
-  }
+  const [expectedPath, actualPath] = expectPositionals(COMPARE, positionals, 2, 'two PNG files');
   const threshold = number('threshold', values.threshold, 0, 1, false);
   const maxDiffPixels = number('max-diff-pixels', values['max-diff-pixels'], 0, Number.MAX_SAFE_INTEGER, true);
   const maxDiffRatio = number('max-diff-ratio', values['max-diff-ratio'], 0, 1, false);

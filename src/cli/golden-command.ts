@@ -6,13 +6,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { GoldenCase } from '../golden/golden-case.js';
 import { summaryLine, type CaseResult, type GoldenRunResult, type UpdateMode } from '../golden/golden-results.js';
 import { runGolden } from '../golden/golden-runner.js';
 import { loadGoldenCases } from '../golden/load-cases.js';
 import { writeReport } from '../golden/write-report.js';
 import { CliError, ExitCode, type CliContext } from './cli-context.js';
+import { parseCommandArgs, usageError, type CommandName } from './command-args.js';
 import { findCorpusDir } from './demo-command.js';
 
 /** `svga3d golden --help`. */
@@ -53,14 +53,12 @@ export function findGoldenDir(start: string = dirname(fileURLToPath(import.meta.
   return undefined;
 }
 
-function usage(message: string): CliError {
-  return new CliError(`svga3d golden: ${message}\nRun 'svga3d golden --help' for usage.`, ExitCode.USAGE);
-}
+const GOLDEN: CommandName = { name: 'svga3d golden', helpCommand: 'svga3d golden' };
 
 function parseUpdate(value: string | undefined, ci: boolean): UpdateMode {
   if (value === undefined) return ci ? 'none' : 'new';
   if (value === 'new' || value === 'all' || value === 'none') return value;
-  throw usage(`--update must be new, all or none, not '${value}'`);
+  throw usageError(GOLDEN, `--update must be new, all or none, not '${value}'`);
 }
 
 const STATUS_WORD: Record<CaseResult['status'], string> = {
@@ -93,30 +91,18 @@ export async function runGoldenCommand(args: readonly string[], ctx: CliContext,
   const env = options.env ?? process.env;
   // parseArgs has no optional values: a bare --update means --update=new.
   const normalised = args.map((a) => (a === '--update' ? '--update=new' : a));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: normalised,
-      options: {
-        filter: { type: 'string' },
-        update: { type: 'string' },
-        report: { type: 'string' },
-        json: { type: 'string' },
-        'golden-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    throw usage(e instanceof Error ? e.message : String(e));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(GOLDEN, normalised, {
+    filter: { type: 'string' },
+    update: { type: 'string' },
+    report: { type: 'string' },
+    json: { type: 'string' },
+    'golden-dir': { type: 'string' },
+  });
   if (values.help) {
     ctx.io.out(GOLDEN_HELP);
     return ExitCode.OK;
   }
-  if (positionals.length !== 1 || positionals[0] !== 'check') throw usage(`expected 'check', got '${positionals.join(' ')}'`);
+  if (positionals.length !== 1 || positionals[0] !== 'check') throw usageError(GOLDEN, `expected 'check', got '${positionals.join(' ')}'`);
   const update = parseUpdate(values.update, env['CI'] === 'true');
   const goldenDir = values['golden-dir'] !== undefined ? resolve(ctx.cwd, values['golden-dir']) : findGoldenDir();
   if (goldenDir === undefined) throw new CliError('svga3d golden: no golden/ directory next to the package; pass --golden-dir', ExitCode.UNREADABLE);

@@ -1,11 +1,12 @@
 /**
- * The `svga3d` command line: argument parsing and dispatch. No framework, `node:util` parseArgs.
+ * The `svga3d` command line: dispatch to the commands. No framework: `node:util` parseArgs through
+ * `command-args.ts`.
  *
  * `main` never calls `process.exit` and never prints a stack trace for a user mistake, so tests can
  * run it in-process and check the exit code and the output.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CliError, ExitCode, type CliContext } from './cli-context.js';
+import { ExitCode, type CliContext } from './cli-context.js';
+import { expectPositionals, parseCommandArgs, reportingCliErrors, usageError, type CommandName } from './command-args.js';
 import { SVGA3D_VERSION } from './cli-version.js';
 import { runDemo } from './demo-command.js';
 import { runDump } from './dump-command.js';
@@ -45,30 +46,13 @@ Exit codes:
   3  --strict, and at least one error or warning diagnostic
 `;
 
-function usage(message: string): CliError {
-  return new CliError(`${message}\nRun 'svga3d --help' for usage.`, ExitCode.USAGE);
+/** render, dump and demo are described by the main help, so their usage errors point there. */
+function command(name?: string): CommandName {
+  return { name: name === undefined ? 'svga3d' : `svga3d ${name}`, helpCommand: 'svga3d' };
 }
 
-type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
-interface Parsed {
-  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
-  readonly positionals: readonly string[];
-}
-
-function parse(command: string, args: readonly string[], options: OptionSpecs): Parsed {
-  try {
-    const r = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: r.values, positionals: r.positionals };
-  } catch (e) {
-    throw usage(`svga3d ${command}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-function oneTrace(command: string, positionals: readonly string[]): string {
-  if (positionals.length !== 1 || positionals[0] === undefined) {
-    throw usage(`svga3d ${command}: expected exactly one trace file, got ${positionals.length}`);
-  }
-  return positionals[0];
+function oneTrace(name: string, positionals: readonly string[]): string {
+  return expectPositionals(command(name), positionals, 1, 'exactly one trace file')[0];
 }
 
 async function dispatch(argv: readonly string[], ctx: CliContext): Promise<number> {
@@ -87,26 +71,26 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
   }
   switch (first) {
     case 'render': {
-      const { values, positionals } = parse('render', rest, {
+      const { values, positionals } = parseCommandArgs(command('render'), rest, {
         out: { type: 'string', short: 'o' },
         strict: { type: 'boolean' },
         json: { type: 'boolean' },
       });
       if (values.help) return help(ctx);
       const trace = oneTrace('render', positionals);
-      const out = typeof values.out === 'string' ? values.out : undefined;
+      const out = values.out;
       return runRender({ trace, ...(out !== undefined ? { out } : {}), strict: values.strict === true, json: values.json === true }, ctx);
     }
     case 'dump': {
-      const { values, positionals } = parse('dump', rest, {});
+      const { values, positionals } = parseCommandArgs(command('dump'), rest, {});
       if (values.help) return help(ctx);
       return runDump(oneTrace('dump', positionals), ctx);
     }
     case 'demo': {
-      const { values, positionals } = parse('demo', rest, { out: { type: 'string', short: 'o' } });
+      const { values, positionals } = parseCommandArgs(command('demo'), rest, { out: { type: 'string', short: 'o' } });
       if (values.help) return help(ctx);
-      if (positionals.length > 0) throw usage(`svga3d demo: unexpected argument '${positionals[0]}'`);
-      return runDemo({ out: typeof values.out === 'string' ? values.out : 'out' }, ctx);
+      if (positionals.length > 0) throw usageError(command('demo'), `unexpected argument '${positionals[0]}'`);
+      return runDemo({ out: values.out ?? 'out' }, ctx);
     }
     case 'asm':
       return runAsm(rest, ctx.io, ctx.cwd);
@@ -117,7 +101,7 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
     case 'compare':
       return runCompare(rest, ctx);
     default:
-      throw usage(`svga3d: unknown command '${first}'`);
+      throw usageError(command(), `unknown command '${first}'`);
   }
 }
 
@@ -132,12 +116,8 @@ function help(ctx: CliContext): number {
  */
 export async function main(argv: readonly string[], ctx: CliContext): Promise<number> {
   try {
-    return await dispatch(argv, ctx);
+    return await reportingCliErrors(ctx.io, () => dispatch(argv, ctx));
   } catch (e) {
-    if (e instanceof CliError) {
-      ctx.io.err(e.message);
-      return e.exitCode;
-    }
     // Writing output failed (disk full, permissions): an environment problem, reported plainly.
     const message = e instanceof Error ? e.message : String(e);
     ctx.io.err(`svga3d: ${message}`);

@@ -54,6 +54,12 @@ describe('svga3d asm / disasm', () => {
     expect(await runDisasm([], u.io, dir)).toBe(2);
     expect(await runAsm(['a', 'b'], u.io, dir)).toBe(2);
     expect(await runAsm(['x.asm', '--bogus'], u.io, dir)).toBe(2);
+    // Usage errors name the command and point to its help, as every svga3d command does.
+    expect(u.err.slice(0, 2)).toEqual([
+      "svga3d disasm: expected exactly one input file, got 0\nRun 'svga3d disasm --help' for usage.",
+      "svga3d asm: expected exactly one input file, got 2\nRun 'svga3d asm --help' for usage.",
+    ]);
+    expect(u.err[2]).toMatch(/^svga3d asm: Unknown option '--bogus'.*\nRun 'svga3d asm --help' for usage\.$/s);
     const h = capture();
     expect(await runAsm(['--help'], h.io, dir)).toBe(0);
     expect(h.out[0]).toMatch(/^Usage: svga3d asm/);

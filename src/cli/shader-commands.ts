@@ -10,10 +10,10 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../common/diagnostics.js';
 import { assemble, disassemble, validateShader } from '../shader-vm/index.js';
 import type { CliIo } from './cli-context.js';
+import { expectPositionals, parseCommandArgs, reportingCliErrors, type CommandName } from './command-args.js';
 
 const ASM_HELP = `Usage: svga3d asm <file.asm> [-o <file.bin>] [--no-validate] [--hex]
   Assemble D3D9 shader assembly (fxc listings included) into SVGA3D bytecode.
@@ -34,26 +34,8 @@ const processIo: CliIo = {
   err: (text) => void process.stderr.write(`${text}\n`),
 };
 
-type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
-
-function parse(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>, io: CliIo, help: string): Parsed | number {
-  try {
-    const r = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    const values = r.values as Parsed['values'];
-    if (values['help'] === true) {
-      io.out(help);
-      return 0;
-    }
-    if (r.positionals.length !== 1) {
-      io.err(`expected exactly one input file, got ${r.positionals.length}\n${help}`);
-      return 2;
-    }
-    return { values, positionals: r.positionals };
-  } catch (e) {
-    io.err(`${e instanceof Error ? e.message : String(e)}\n${help}`);
-    return 2;
-  }
-}
+const ASM: CommandName = { name: 'svga3d asm', helpCommand: 'svga3d asm' };
+const DISASM: CommandName = { name: 'svga3d disasm', helpCommand: 'svga3d disasm' };
 
 function readInput(path: string, io: CliIo): Uint8Array | undefined {
   try {
@@ -77,19 +59,30 @@ function writeOutput(path: string, data: Uint8Array | string, io: CliIo): boolea
 
 /** `svga3d asm`: assembles one file. `argv` are the arguments after `asm`. */
 export async function runAsm(argv: readonly string[], io: CliIo = processIo, cwd: string = process.cwd()): Promise<number> {
-  const p = parse(argv, { out: { type: 'string', short: 'o' }, 'no-validate': { type: 'boolean' }, hex: { type: 'boolean' } }, io, ASM_HELP);
-  if (typeof p === 'number') return p;
-  const input = p.positionals[0] ?? '';
+  return reportingCliErrors(io, async () => asm(argv, io, cwd));
+}
+
+function asm(argv: readonly string[], io: CliIo, cwd: string): number {
+  const { values, positionals } = parseCommandArgs(ASM, argv, {
+    out: { type: 'string', short: 'o' },
+    'no-validate': { type: 'boolean' },
+    hex: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(ASM_HELP);
+    return 0;
+  }
+  const [input] = expectPositionals(ASM, positionals, 1, 'exactly one input file');
   const source = readInput(resolve(cwd, input), io);
   if (!source) return 1;
-  const r = assemble(new TextDecoder().decode(source), { validate: p.values['no-validate'] !== true });
+  const r = assemble(new TextDecoder().decode(source), { validate: values['no-validate'] !== true });
   if (!r.ok) {
     for (const d of r.diagnostics) io.err(`${input}: ${formatDiagnostic(d)}`);
     return 1;
   }
-  const outName = typeof p.values['out'] === 'string' ? p.values['out'] : input.replace(/\.[^./\\]*$/, '') + '.bin';
+  const outName = values.out ?? input.replace(/\.[^./\\]*$/, '') + '.bin';
   if (!writeOutput(resolve(cwd, outName), r.bytes, io)) return 1;
-  if (p.values['hex'] === true) {
+  if (values.hex === true) {
     const view = new DataView(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
     const words: string[] = [];
     for (let i = 0; i < r.bytes.length; i += 4) words.push(`0x${view.getUint32(i, true).toString(16).padStart(8, '0')}`);
@@ -101,9 +94,16 @@ export async function runAsm(argv: readonly string[], io: CliIo = processIo, cwd
 
 /** `svga3d disasm`: disassembles one bytecode file. `argv` are the arguments after `disasm`. */
 export async function runDisasm(argv: readonly string[], io: CliIo = processIo, cwd: string = process.cwd()): Promise<number> {
-  const p = parse(argv, { out: { type: 'string', short: 'o' } }, io, DISASM_HELP);
-  if (typeof p === 'number') return p;
-  const input = p.positionals[0] ?? '';
+  return reportingCliErrors(io, async () => disasm(argv, io, cwd));
+}
+
+function disasm(argv: readonly string[], io: CliIo, cwd: string): number {
+  const { values, positionals } = parseCommandArgs(DISASM, argv, { out: { type: 'string', short: 'o' } });
+  if (values.help) {
+    io.out(DISASM_HELP);
+    return 0;
+  }
+  const [input] = expectPositionals(DISASM, positionals, 1, 'exactly one input file');
   const bytes = readInput(resolve(cwd, input), io);
   if (!bytes) return 1;
   const v = validateShader(bytes);
@@ -113,7 +113,7 @@ export async function runDisasm(argv: readonly string[], io: CliIo = processIo, 
   }
   for (const d of v.diagnostics) io.err(`// ${formatDiagnostic(d)}`);
   const text = disassemble(v.program);
-  if (typeof p.values['out'] === 'string') return writeOutput(resolve(cwd, p.values['out']), text, io) ? 0 : 1;
+  if (values.out !== undefined) return writeOutput(resolve(cwd, values.out), text, io) ? 0 : 1;
   io.out(text.replace(/\n$/, ''));
   return 0;
 }
