@@ -60,6 +60,14 @@ export interface VaryingLayout {
    * used when the fog type is VERTEX (or the fog function PER_VERTEX). Absent: no vertex fog.
    */
   readonly fogVarying?: number;
+  /**
+   * Two-sided varyings: pairs (front slot, back slot). A back-facing triangle (FRONTWINDING, the
+   * facing culling uses) takes each front slot's value from its back slot, per vertex, before
+   * interpolation, so flat shading still takes the provoking vertex's (back) value; front faces,
+   * lines and points keep the front slot. The raster knows nothing of what the values mean (the
+   * pipeline uses it for the fixed-function back material). Empty or absent: none.
+   */
+  readonly facePairs?: readonly (readonly [front: number, back: number])[];
 }
 
 /** Which primitive a fragment quad belongs to. */
