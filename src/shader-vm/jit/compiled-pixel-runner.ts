@@ -18,7 +18,7 @@ import type { TextureSampler } from '../interp/texture-sampler.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import type { CompiledShader } from './compile-shader.js';
 import { loadPlannedConstants } from './load-constants.js';
-import { clearForRun } from './machine-pool.js';
+import { pixelClearSpans } from './pixel-clear-spans.js';
 import { compiledCall, runCall, loadPixelInputs, runPixelQuadCompiled } from './run-compiled.js';
 import type { JitCall } from './jit-runtime.js';
 import type { ShaderCache } from './shader-cache.js';
@@ -46,6 +46,11 @@ export class CompiledPixelQuadRunner {
   private readonly fallback: PixelQuadRunner | undefined;
   /** Whether fallback runs count in `fallbackRuns` (a vertex shader is refused, not run). */
   private readonly countFallback: boolean;
+  /** The registers a run must find zero (`pixelClearSpans`), as views made once. */
+  private readonly clearSpans: readonly Float32Array[] = [];
+  /** The registers `collect` reads back (r0 for ps_1_x, oC0–oC3 otherwise; oDepth), as views made once. */
+  private readonly colorSource: Float32Array | undefined;
+  private readonly depthSource: Float32Array | undefined;
 
   constructor(program: ShaderProgram, options: PixelQuadRunnerOptions, cache: ShaderCache = defaultShaderCache) {
     this.program = program;
@@ -70,6 +75,10 @@ export class CompiledPixelQuadRunner {
     const m = new Machine(4, program.version);
     loadPlannedConstants(m, prepared, options.constants, entry.plan.constants);
     this.m = m;
+    this.clearSpans = pixelClearSpans(prepared, m);
+    const colors = m.files.get(m.version.major === 1 ? 'temp' : 'colorout') as Float32Array;
+    this.colorSource = colors.subarray(0, m.version.major === 1 ? 16 : 64);
+    this.depthSource = m.files.get('depthout') as Float32Array;
     this.rt = compiledCall(entry, m, options.options, this.sampler, this.stages, this.sink);
     this.result = {
       status: 'ok',
@@ -118,7 +127,7 @@ export class CompiledPixelQuadRunner {
     }
     m.busy = true;
     try {
-      clearForRun(m, compiled.plan);
+      this.clear(m);
       loadPixelInputs(m, v, t, vPos, vFace, compiled.plan);
       const r = runCall(compiled, this.rt as JitCall, this.sink);
       if (r.status !== 'ok') return this.fail(r.status, r.executed);
@@ -128,25 +137,38 @@ export class CompiledPixelQuadRunner {
     }
   }
 
+  /**
+   * What `clearForRun` does for a pooled machine, limited to the registers this program can
+   * read before writing (the machine is this runner's alone; see `pixelClearSpans`).
+   */
+  private clear(m: Machine): void {
+    const spans = this.clearSpans;
+    for (let i = 0; i < spans.length; i++) (spans[i] as Float32Array).fill(0);
+    if (m.written.size !== 0) m.written.clear();
+    if (m.padCount !== 0 || m.version.major === 1) m.pad.fill(0);
+    m.padCount = 0;
+    m.aL = 0;
+    m.killed = 0;
+  }
+
   /** Colours (r0 for ps_1_x, oC0–oC3 otherwise), kill mask and depth into the result, as the interpreter runner reports them. */
   private collect(m: Machine, prepared: PreparedShader, activeMask: number, executed: number): PixelQuadRun {
     const out = this.result;
     out.status = 'ok';
     out.executed = executed;
     // The machine keeps register r, pixel p at (r·4 + p)·4: the result's layout for oC0–oC3 and r0.
+    out.colors.set(this.colorSource as Float32Array);
     if (m.version.major === 1) {
-      out.colors.set((m.files.get('temp') as Float32Array).subarray(0, 16));
       out.colors.fill(0, 16);
       out.colorsWritten = 1;
     } else {
-      out.colors.set((m.files.get('colorout') as Float32Array).subarray(0, 64));
       out.colorsWritten = (m.written.get('colorout') ?? 0) & 0xf;
     }
     out.killed = m.killed & 0xf;
     out.live = activeMask & 0xf & ~out.killed;
     out.depthWritten = prepared.writesDepth;
     if (prepared.writesDepth) {
-      const d = m.files.get('depthout') as Float32Array;
+      const d = this.depthSource as Float32Array;
       for (let p = 0; p < 4; p++) out.depth[p] = d[p * 4] as number;
     } else out.depth.fill(0);
     return out;
