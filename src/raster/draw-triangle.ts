@@ -23,6 +23,7 @@
 import { SVGA3dFace, SVGA3dFillModeType, SVGA3dFrontWinding } from '../svga3d-decoder/spec/enums.js';
 import { drawLineSegment } from './draw-line.js';
 import { drawPointSquare } from './draw-point.js';
+import { backFaceVertex, hasFacePairs } from './face-varyings.js';
 import { fragmentRun, shadeAndMerge, type FragmentRun } from './fragment-run.js';
 import { writePixelAttributes } from './pixel-attributes.js';
 import { TriangleParts, type RasterContext, type RasterVertex } from './raster-interfaces.js';
@@ -137,6 +138,12 @@ export function rasterizeTriangle(
   if (t === undefined) return;
   const front = isFrontFacing(t.winding, state.frontWinding);
   if (isCulled(front, state.cullMode)) return;
+  if (!front && hasFacePairs(ctx.layout)) {
+    // Two-sided varyings: a back face reads its pairs' back slots, on every fill path.
+    v0 = backFaceVertex(v0, ctx.layout);
+    v1 = backFaceVertex(v1, ctx.layout);
+    v2 = backFaceVertex(v2, ctx.layout);
+  }
   run.quad.primitive = 'triangle';
   run.quad.vFace = front ? 1 : -1;
   run.clockwise = t.winding === 'cw';
