@@ -12,8 +12,6 @@ import type { DiagnosticSink } from '../../common/diagnostics.js';
 import { diagnostic } from '../../common/diagnostics.js';
 import type { ShaderProgram } from '../ir/ir.js';
 import { DeclUsage } from '../ir/ir.js';
-import { applySaturate } from '../ops/modifiers.js';
-import { saturateF } from '../ops/scalar.js';
 import type { ExecContext, ExecStatus, InterpOptions } from './exec-context.js';
 import { resolveBudget } from './exec-context.js';
 import { execute } from './execute.js';
@@ -27,6 +25,7 @@ import type { SignatureEntry } from './signature.js';
 import { outputSignature } from './signature.js';
 import type { TextureSampler } from './texture-sampler.js';
 import { UNBOUND_SAMPLER } from './texture-sampler.js';
+import { collectVertexOutputs, loadVertexInputs, vertexOutputFiles, vertexOutputList } from './vertex-outputs.js';
 
 /** What a vertex invocation reads. */
 export interface VertexShaderInput {
@@ -63,10 +62,7 @@ export function findOutput(result: VertexShaderResult, usage: number, usageIndex
   return result.outputs.find((o) => o.usage === usage && o.usageIndex === usageIndex);
 }
 
-/** oD0 = (1, 1, 1, 1), oD1 = (0, 0, 0, 1); oT# and vs_3_0 o# = (0, 0, 0, 1). */
-export const UNWRITTEN_COLORS = new Float32Array([1, 1, 1, 1, 0, 0, 0, 1]);
-export const UNWRITTEN_TEXCOORDS = new Float32Array(32).map((_, i) => (i % 4 === 3 ? 1 : 0));
-export const UNWRITTEN_OUTPUTS = new Float32Array(48).map((_, i) => (i % 4 === 3 ? 1 : 0));
+export { UNWRITTEN_COLORS, UNWRITTEN_OUTPUTS, UNWRITTEN_TEXCOORDS } from './vertex-outputs.js';
 
 const signatures = new WeakMap<ShaderProgram, readonly SignatureEntry[]>();
 
@@ -114,7 +110,6 @@ function runOn(
   const sink = input.diagnostics;
   loadVertexInputs(m, input.inputs);
   loadConstants(m, prepared, input.constants);
-  const sm3 = program.version.major >= 3;
 
   const result = execute({
     prepared,
@@ -127,29 +122,12 @@ function runOn(
   });
   if (result.status !== 'ok') return failed(result.status, result.executed);
 
-  const outputs: ShaderOutput[] = signature.map((s) => {
-    const arr = m.files.get(s.file) as Float32Array;
-    const value = arr.slice(s.index * 4, s.index * 4 + 4);
-    if (!sm3 && s.file === 'attrout') applySaturate(value);
-    const written = (((m.written.get(s.file) ?? 0) >>> s.index) & 1) === 1;
-    return { usage: s.usage, usageIndex: s.usageIndex, register: s.name, value, written };
-  });
-  return { status: 'ok', executed: result.executed, outputs };
-}
-
-/** Places v0–v15 and the defaults of unwritten outputs in a cleared 1-lane machine. */
-function loadVertexInputs(m: Machine, inputs: Float32Array): void {
-  const vin = m.files.get('input') as Float32Array;
-  vin.set(inputs.length > vin.length ? inputs.subarray(0, vin.length) : inputs);
-  if (m.version.major < 3) {
-    (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
-    (m.files.get('texcrdout') as Float32Array).set(UNWRITTEN_TEXCOORDS);
-  } else (m.files.get('output') as Float32Array).set(UNWRITTEN_OUTPUTS);
+  return { status: 'ok', executed: result.executed, outputs: vertexOutputList(m, signature) };
 }
 
 /** What {@link VertexShaderRunner} runs with for a whole draw. */
 export interface VertexShaderRunnerOptions {
-  /** Read once, when the runner is made: later changes to the arrays are not seen. */
+  /** Read when the runner is made (and on `rebind`): later changes to the arrays are not seen. */
   readonly constants: ShaderConstants;
   readonly sampler?: TextureSampler;
   readonly options?: InterpOptions;
@@ -159,7 +137,8 @@ export interface VertexShaderRunnerOptions {
 /**
  * `runVertexShader` for many vertices of one draw: the program is prepared, the machine made and
  * the constants loaded once, and outputs land in reused arrays, so a vertex allocates nothing.
- * Each run gives exactly the values `runVertexShader` gives (differential test).
+ * Each run gives exactly the values `runVertexShader` gives (differential test). `rebind` makes
+ * the runner serve a later draw (new constants, sampler, sink) as a fresh one would.
  */
 export class VertexShaderRunner {
   /** The outputs, in the order of `runVertexShader`'s `outputs`. */
@@ -170,26 +149,51 @@ export class VertexShaderRunner {
   readonly written: Uint8Array;
   status: ExecStatus = 'ok';
   executed = 0;
-  private readonly sink: DiagnosticSink | undefined;
+  private sink: DiagnosticSink | undefined;
   private readonly m: Machine | undefined;
-  private readonly ctx: ExecContext | undefined;
-  private readonly options: VertexShaderRunnerOptions;
+  private ctx: ExecContext | undefined;
+  private options: VertexShaderRunnerOptions;
   private readonly program: ShaderProgram;
+  private readonly prepared: PreparedShader;
+  /** Per output: its register file's array on the machine (resolved once). */
+  private readonly files: readonly Float32Array[];
 
   constructor(program: ShaderProgram, options: VertexShaderRunnerOptions) {
     this.program = program;
     this.options = options;
     this.sink = options.diagnostics;
-    const prepared = prepareShader(program, this.sink);
+    this.prepared = prepareShader(program, this.sink);
     this.signature = cachedOutputSignature(program);
     this.values = new Float32Array(this.signature.length * 4);
     this.written = new Uint8Array(this.signature.length);
-    if (program.version.type !== 'vs') return;
+    if (program.version.type !== 'vs') {
+      this.files = [];
+      return;
+    }
     const m = new Machine(1, program.version);
-    loadConstants(m, prepared, options.constants);
     this.m = m;
+    this.files = vertexOutputFiles(m, this.signature);
+    this.bind(options);
+  }
+
+  /**
+   * Takes a later draw's constants, sampler, options and sink: the runner then gives exactly
+   * what a runner made with `options` gives (the machine is cleared by every run; constants are
+   * reloaded here).
+   */
+  rebind(options: VertexShaderRunnerOptions): void {
+    this.options = options;
+    this.sink = options.diagnostics;
+    this.status = 'ok';
+    this.executed = 0;
+    if (this.m !== undefined) this.bind(options);
+  }
+
+  private bind(options: VertexShaderRunnerOptions): void {
+    const m = this.m as Machine;
+    loadConstants(m, this.prepared, options.constants);
     this.ctx = {
-      prepared,
+      prepared: this.prepared,
       m,
       legacy: options.options?.legacyZeroMul ?? true,
       budget: resolveBudget(options.options),
@@ -224,18 +228,7 @@ export class VertexShaderRunner {
       loadVertexInputs(m, inputs);
       const result = execute(ctx);
       if (result.status !== 'ok') return this.fail(result.status, result.executed);
-      const sm3 = m.version.major >= 3;
-      const signature = this.signature;
-      for (let i = 0; i < signature.length; i++) {
-        const s = signature[i] as SignatureEntry;
-        const arr = m.files.get(s.file) as Float32Array;
-        const o = i * 4;
-        const from = s.index * 4;
-        // As `slice` would: past the end of the file reads nothing (0 here, a shorter array there).
-        for (let k = 0; k < 4; k++) this.values[o + k] = from + k < arr.length ? (arr[from + k] as number) : 0;
-        if (!sm3 && s.file === 'attrout') for (let k = 0; k < 4; k++) this.values[o + k] = saturateF(this.values[o + k] as number);
-        this.written[i] = ((m.written.get(s.file) ?? 0) >>> s.index) & 1;
-      }
+      collectVertexOutputs(m, this.signature, this.files, this.values, this.written);
       this.status = 'ok';
       this.executed = result.executed;
       return 'ok';

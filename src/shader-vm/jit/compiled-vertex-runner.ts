@@ -2,7 +2,7 @@
  * The interpreter's `VertexShaderRunner` on the compiled path: the same constructor options,
  * `run` signature and reused `signature` / `values` / `written` / `status` / `executed`, with the
  * program's generated function (from the shader cache) as the instruction loop. The machine is
- * the runner's own and constants are loaded once. Programs the compiler does not take run on an
+ * the runner's own and constants are loaded once per draw. Programs the compiler does not take run on an
  * interpreter `VertexShaderRunner`, every run counted in the cache's `fallbackRuns`.
  */
 
@@ -13,11 +13,12 @@ import { Machine } from '../interp/machine.js';
 import { prepareShader } from '../interp/prepare.js';
 import type { VertexShaderRunnerOptions } from '../interp/run-vertex.js';
 import { VertexShaderRunner } from '../interp/run-vertex.js';
+import type { PreparedShader } from '../interp/prepare.js';
+import { cachedOutputSignature } from '../interp/run-vertex.js';
 import type { SignatureEntry } from '../interp/signature.js';
-import { outputSignature } from '../interp/signature.js';
 import type { TextureSampler } from '../interp/texture-sampler.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
-import { saturateF } from '../ops/scalar.js';
+import { collectVertexOutputs, loadVertexInputs, vertexOutputFiles } from '../interp/vertex-outputs.js';
 import type { CompiledShader } from './compile-shader.js';
 import { loadPlannedConstants } from './load-constants.js';
 import { clearForRun } from './machine-pool.js';
@@ -27,14 +28,10 @@ import type { JitCall } from './jit-runtime.js';
 import type { ShaderCache } from './shader-cache.js';
 import { defaultShaderCache } from './shader-cache.js';
 
-/** oD0 = (1, 1, 1, 1), oD1 = (0, 0, 0, 1); oT# and vs_3_0 o# = (0, 0, 0, 1). */
-const UNWRITTEN_COLORS = new Float32Array([1, 1, 1, 1, 0, 0, 0, 1]);
-const UNWRITTEN_TEXCOORDS = new Float32Array(32).map((_, i) => (i % 4 === 3 ? 1 : 0));
-const UNWRITTEN_OUTPUTS = new Float32Array(48).map((_, i) => (i % 4 === 3 ? 1 : 0));
-
 /**
  * `VertexShaderRunner` through generated code: each run gives exactly the values the interpreter's
- * runner gives (differential test), into reused arrays.
+ * runner gives (differential test), into reused arrays. `rebind` makes the runner serve a later
+ * draw (new constants, sampler, sink) as a fresh one would, keeping its machine.
  */
 export class CompiledVertexShaderRunner {
   /** The outputs, in the order of `runVertexShader`'s `outputs`. */
@@ -46,14 +43,14 @@ export class CompiledVertexShaderRunner {
   private ownStatus: ExecStatus = 'ok';
   private ownExecuted = 0;
   private readonly program: ShaderProgram;
-  private readonly options: VertexShaderRunnerOptions;
+  private options: VertexShaderRunnerOptions;
   private readonly cache: ShaderCache;
-  private readonly sink: DiagnosticSink | undefined;
-  private readonly sampler: TextureSampler;
+  private sink: DiagnosticSink | undefined;
+  private readonly prepared: PreparedShader;
   private readonly compiled: (CompiledShader & { ok: true }) | undefined;
   private readonly m: Machine | undefined;
-  /** The generated function's argument, made once (its outputs are reset by every run). */
-  private readonly rt: JitCall | undefined;
+  /** The generated function's argument, made once per draw (its outputs are reset by every run). */
+  private rt: JitCall | undefined;
   /** Per output: its register file's array on the machine (resolved once). */
   private readonly files: readonly Float32Array[];
   /** The interpreter runner of a program left to it (or not a vertex shader). */
@@ -65,9 +62,9 @@ export class CompiledVertexShaderRunner {
     this.options = options;
     this.cache = cache;
     this.sink = options.diagnostics;
-    this.sampler = options.sampler ?? UNBOUND_SAMPLER;
     const isVertex = program.version.type === 'vs';
     const prepared = prepareShader(program, this.sink);
+    this.prepared = prepared;
     const entry = isVertex && prepared.ok ? cache.get(program) : undefined;
     if (entry === undefined || !entry.ok) {
       // The interpreter runner reports a wrong shader type itself, per run, as runVertexShader does.
@@ -82,14 +79,34 @@ export class CompiledVertexShaderRunner {
     }
     this.countFallback = false;
     this.compiled = entry;
-    this.signature = outputSignature(program);
+    this.signature = cachedOutputSignature(program);
     this.values = new Float32Array(this.signature.length * 4);
     this.written = new Uint8Array(this.signature.length);
     const m = new Machine(1, program.version);
-    loadPlannedConstants(m, prepared, options.constants, entry.plan.constants);
     this.m = m;
-    this.rt = compiledCall(entry, m, options.options, this.sampler, {}, this.sink);
-    this.files = this.signature.map((s) => m.files.get(s.file) ?? new Float32Array(0));
+    this.files = vertexOutputFiles(m, this.signature);
+    this.bind(options);
+  }
+
+  /**
+   * Takes a later draw's constants, sampler, options and sink: the runner then gives exactly
+   * what a runner made with `options` gives (every run clears what the program reads before
+   * writing; the planned constants are reloaded here).
+   */
+  rebind(options: VertexShaderRunnerOptions): void {
+    this.options = options;
+    this.sink = options.diagnostics;
+    this.ownStatus = 'ok';
+    this.ownExecuted = 0;
+    if (this.fallback) this.fallback.rebind(options);
+    else this.bind(options);
+  }
+
+  private bind(options: VertexShaderRunnerOptions): void {
+    const m = this.m as Machine;
+    const compiled = this.compiled as CompiledShader & { ok: true };
+    loadPlannedConstants(m, this.prepared, options.constants, compiled.plan.constants);
+    this.rt = compiledCall(compiled, m, options.options, options.sampler ?? UNBOUND_SAMPLER, {}, this.sink);
   }
 
   /** The latest run's status. */
@@ -129,27 +146,10 @@ export class CompiledVertexShaderRunner {
     m.busy = true;
     try {
       clearForRun(m, compiled.plan);
-      const vin = m.files.get('input') as Float32Array;
-      vin.set(inputs.length > vin.length ? inputs.subarray(0, vin.length) : inputs);
-      const sm3 = m.version.major >= 3;
-      if (!sm3) {
-        (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
-        (m.files.get('texcrdout') as Float32Array).set(UNWRITTEN_TEXCOORDS);
-      } else (m.files.get('output') as Float32Array).set(UNWRITTEN_OUTPUTS);
+      loadVertexInputs(m, inputs);
       const r = runCall(compiled, this.rt as JitCall, this.sink);
       if (r.status !== 'ok') return this.fail(r.status, r.executed);
-      const signature = this.signature;
-      const values = this.values;
-      for (let i = 0; i < signature.length; i++) {
-        const s = signature[i] as SignatureEntry;
-        const arr = this.files[i] as Float32Array;
-        const o = i * 4;
-        const from = s.index * 4;
-        // As the interpreter's `slice`: past the end of the file reads nothing (0 here).
-        for (let k = 0; k < 4; k++) values[o + k] = from + k < arr.length ? (arr[from + k] as number) : 0;
-        if (!sm3 && s.file === 'attrout') for (let k = 0; k < 4; k++) values[o + k] = saturateF(values[o + k] as number);
-        this.written[i] = ((m.written.get(s.file) ?? 0) >>> s.index) & 1;
-      }
+      collectVertexOutputs(m, this.signature, this.files, this.values, this.written);
       this.ownStatus = 'ok';
       this.ownExecuted = r.executed;
       return 'ok';

@@ -8,16 +8,10 @@ import type { ShaderProgram } from '../ir/ir.js';
 import type { ExecStatus } from '../interp/exec-context.js';
 import { InterpDiag } from '../interp/interp-diagnostics.js';
 import { prepareShader } from '../interp/prepare.js';
-import type { ShaderOutput, VertexShaderInput, VertexShaderResult } from '../interp/run-vertex.js';
-import {
-  cachedOutputSignature,
-  runVertexShader,
-  UNWRITTEN_COLORS,
-  UNWRITTEN_OUTPUTS,
-  UNWRITTEN_TEXCOORDS,
-} from '../interp/run-vertex.js';
+import type { VertexShaderInput, VertexShaderResult } from '../interp/run-vertex.js';
+import { cachedOutputSignature, runVertexShader } from '../interp/run-vertex.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
-import { applySaturate } from '../ops/modifiers.js';
+import { loadVertexInputs, vertexOutputList } from '../interp/vertex-outputs.js';
 import { loadPlannedConstants } from './load-constants.js';
 import { acquireJitMachine, releaseJitMachine } from './machine-pool.js';
 import { compiledFor, executeCompiled } from './run-compiled.js';
@@ -42,24 +36,11 @@ export function runVertexShaderCompiled(program: ShaderProgram, input: VertexSha
   if (!compiled) return runVertexShader(program, input);
   const m = acquireJitMachine(1, program.version, compiled.plan);
   try {
-    const vin = m.files.get('input') as Float32Array;
-    vin.set(input.inputs.length > vin.length ? input.inputs.subarray(0, vin.length) : input.inputs);
+    loadVertexInputs(m, input.inputs);
     loadPlannedConstants(m, prepared, input.constants, compiled.plan.constants);
-    const sm3 = program.version.major >= 3;
-    if (!sm3) {
-      (m.files.get('attrout') as Float32Array).set(UNWRITTEN_COLORS);
-      (m.files.get('texcrdout') as Float32Array).set(UNWRITTEN_TEXCOORDS);
-    } else (m.files.get('output') as Float32Array).set(UNWRITTEN_OUTPUTS);
     const result = executeCompiled(compiled, m, input.options, input.sampler ?? UNBOUND_SAMPLER, {}, sink);
     if (result.status !== 'ok') return failed(result.status, result.executed);
-    const outputs: ShaderOutput[] = signature.map((s) => {
-      const arr = m.files.get(s.file) as Float32Array;
-      const value = arr.slice(s.index * 4, s.index * 4 + 4);
-      if (!sm3 && s.file === 'attrout') applySaturate(value);
-      const written = (((m.written.get(s.file) ?? 0) >>> s.index) & 1) === 1;
-      return { usage: s.usage, usageIndex: s.usageIndex, register: s.name, value, written };
-    });
-    return { status: 'ok', executed: result.executed, outputs };
+    return { status: 'ok', executed: result.executed, outputs: vertexOutputList(m, signature) };
   } finally {
     releaseJitMachine(m);
   }
