@@ -9,6 +9,14 @@
  * Each pixel-shader input becomes one varying of the raster's layout; a semantic the vertex stage
  * does not produce gets the stage's documented default. The vertex fog factor (oFog) rides as
  * one more varying when vertex fog is on.
+ *
+ * Two-sided values: for a pixel shader below 3.0, a vertex output COLOR2 / COLOR3 (which no
+ * ps < 3.0 can read) is the back-face value of COLOR0 / COLOR1, and FOG1 that of the fog factor
+ * FOG0 ({@link backFaceSemantic}). Each becomes one more varying, read by no pixel input, paired
+ * with its front varying in the layout's `facePairs`, so a back-facing triangle rasterises with
+ * it. The fixed-function vertex program writes them for two-sided material; D3D9 pairs a vs_3_0
+ * (the only guest vertex shaders with such outputs) with ps_3_0 only, so no valid guest pair is
+ * affected.
  */
 import type { VaryingInterpolation, VaryingLayout } from '../raster/raster-interfaces.js';
 import { MAX_VARYINGS } from '../raster/raster-interfaces.js';
@@ -45,6 +53,18 @@ export interface LinkOptions {
   readonly vertexFog: boolean;
   /** Default value of a semantic the vertex stage does not output. */
   readonly defaultFor: (s: Semantic) => readonly [number, number, number, number];
+}
+
+/**
+ * The vertex output that carries the back-face value of `front` (a pixel shader < 3.0's COLOR0 /
+ * COLOR1, or the fog factor FOG0): COLOR2, COLOR3, FOG1; undefined for every other semantic.
+ */
+export function backFaceSemantic(front: Semantic): Semantic | undefined {
+  if (front.usage === DeclUsage.COLOR && (front.usageIndex === 0 || front.usageIndex === 1)) {
+    return { usage: DeclUsage.COLOR, usageIndex: front.usageIndex + 2 };
+  }
+  if (front.usage === DeclUsage.FOG && front.usageIndex === 0) return { usage: DeclUsage.FOG, usageIndex: 1 };
+  return undefined;
 }
 
 function findEntry(entries: readonly Semantic[], usage: number, usageIndex: number): number {
@@ -101,8 +121,41 @@ export function linkStages(outputs: readonly Semantic[], ps: ShaderProgram, opti
     targets.push(undefined);
     interpolation.push('perspective');
   }
-  const layout: VaryingLayout = fogVarying === undefined
+  const facePairs = ps.version.major < 3 ? linkFacePairs(outputs, sources, defaults, targets, interpolation, fogVarying) : [];
+  const base = fogVarying === undefined
     ? { count: sources.length, interpolation, spriteCoordVaryings }
     : { count: sources.length, interpolation, spriteCoordVaryings, fogVarying };
+  const layout: VaryingLayout = facePairs.length > 0 ? { ...base, facePairs } : base;
   return { layout, sources, defaults, targets };
+}
+
+/**
+ * Adds one varying per linked front varying (vertex-fed COLOR0 / COLOR1 inputs, the fog varying)
+ * whose back-face output the vertex stage has, while slots are left; returns the pairs. The back
+ * varyings are flat: no pixel reads them (the raster copies them into the front slots per
+ * vertex), so interpolating them would be wasted work.
+ */
+function linkFacePairs(
+  outputs: readonly Semantic[],
+  sources: number[],
+  defaults: (readonly [number, number, number, number])[],
+  targets: (PixelInputTarget | undefined)[],
+  interpolation: VaryingInterpolation[],
+  fogVarying: number | undefined,
+): [number, number][] {
+  const pairs: [number, number][] = [];
+  const fronts = sources.length;
+  for (let slot = 0; slot < fronts; slot++) {
+    const source = sources[slot]!;
+    if (source < 0 || (targets[slot] === undefined && slot !== fogVarying)) continue;
+    const back = backFaceSemantic(outputs[source]!);
+    const backEntry = back === undefined ? -1 : findEntry(outputs, back.usage, back.usageIndex);
+    if (backEntry < 0 || sources.length >= MAX_VARYINGS) continue;
+    pairs.push([slot, sources.length]);
+    sources.push(backEntry);
+    defaults.push(defaults[slot]!);
+    targets.push(undefined);
+    interpolation.push('flat');
+  }
+  return pairs;
 }
