@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipLine, clipPolygon, outcode, type ClipPlane } from './clip-polygon.js';
+import { ClipVertexFlags, clipLine, clipPolygon, clipPolygonWithFlags, outcode, type ClipPlane } from './clip-polygon.js';
 import { CLIP_GUARD_BAND, toWindow, volumePlanes } from './viewport.js';
 
 /** A clip vertex: x, y, z, w and one varying (c, 2c, 0, 1). */
@@ -56,6 +56,48 @@ describe('clipPolygon', () => {
 
   it('NaN positions are outside every plane', () => {
     expect(outcode([NEAR, FAR], v(0, 0, NaN, 1, 0))).toBe(3);
+  });
+});
+
+describe('clipPolygonWithFlags', () => {
+  const V = ClipVertexFlags.ORIGINAL_VERTEX;
+  const E = ClipVertexFlags.ORIGINAL_EDGE;
+  const xy = (r: ReturnType<typeof clipPolygonWithFlags>) => r.vertices.map((p) => [p[0], p[1]]);
+
+  it('unclipped: every vertex and edge is original', () => {
+    const t = [v(0, 0, 0.5, 1, 0), v(1, 0, 0.5, 1, 0), v(0, 1, 0.5, 1, 0)];
+    const r = clipPolygonWithFlags(t, [NEAR], 1);
+    expect(r.vertices).toEqual(t);
+    expect(r.flags).toEqual([V | E, V | E, V | E]);
+  });
+
+  it('one vertex cut off by the near plane: the cut points are new, the edge between them lies on the plane', () => {
+    // a out; a→b re-enters at (0.5, 0), b, c kept, c→a leaves at (0, 0.5).
+    const r = clipPolygonWithFlags([v(0, 0, -1, 1, 0), v(1, 0, 1, 1, 1), v(0, 1, 1, 1, 2)], [NEAR], 1);
+    expect(xy(r)).toEqual([[0.5, 0], [1, 0], [0, 1], [0, 0.5]]);
+    // (0.5,0)→b is part of a→b, b→c whole, c→(0,0.5) part of c→a, (0,0.5)→(0.5,0) on the plane.
+    expect(r.flags).toEqual([E, V | E, V | E, 0]);
+  });
+
+  it('two vertices cut off: one original vertex and two partial edges are left', () => {
+    const r = clipPolygonWithFlags([v(0, 0, 0.5, 1, 0), v(4, 0, 3, 1.5, 4), v(0, 4, 2, 1.5, 8)], [FAR], 1);
+    expect(xy(r)).toEqual([[0, 0], [1, 0], [0, 2]]);
+    expect(r.flags).toEqual([V | E, 0, E]);
+  });
+
+  it('two planes cutting one corner: the plane edges stay unflagged, the partial edges flagged', () => {
+    // Triangle (0,0) (4,0) (0,4) at w = 1, planes x ≤ 2 and y ≤ 2. After x ≤ 2: (0,0) (2,0) (2,2)
+    // (0,4) with (2,0)→(2,2) on the plane. y ≤ 2 then keeps (2,2) (distance 0 is inside), repeats
+    // it as the exit point (t = 0) and re-enters on (0,4)→(0,0) at (0,2).
+    const planes: ClipPlane[] = [[-1, 0, 0, 2], [0, -1, 0, 2]];
+    const r = clipPolygonWithFlags([v(0, 0, 0.5, 1, 0), v(4, 0, 0.5, 1, 0), v(0, 4, 0.5, 1, 0)], planes, 3);
+    expect(xy(r)).toEqual([[0, 0], [2, 0], [2, 2], [2, 2], [0, 2]]);
+    // (2,2)→(2,2) is the zero-length rest of b→c (flagged, draws nothing); (2,2)→(0,2) lies on y = 2.
+    expect(r.flags).toEqual([V | E, 0, E, 0, E]);
+  });
+
+  it('nothing left: no vertices and no flags', () => {
+    expect(clipPolygonWithFlags([v(0, 0, -1, 1, 0), v(1, 0, -2, 1, 0), v(0, 1, -1, 1, 0)], [NEAR], 1)).toEqual({ vertices: [], flags: [] });
   });
 });
 

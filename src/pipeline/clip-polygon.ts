@@ -38,32 +38,77 @@ function intersect(inside: Float32Array, outside: Float32Array, dIn: number, dOu
   return out;
 }
 
+/** Flag bits of one vertex of a {@link ClippedPolygon}. */
+export const ClipVertexFlags = {
+  /** The vertex is one of the input polygon's own, not made by a cut. */
+  ORIGINAL_VERTEX: 1,
+  /** The edge from this vertex to the next one lies on (part of) an input edge, not on a plane. */
+  ORIGINAL_EDGE: 2,
+} as const;
+
 /**
- * Clips the convex polygon `polygon` (in order) against the planes whose bit is set in `mask`
- * (planes in index order). Returns the clipped polygon in the same orientation, starting from
- * the first surviving original vertex where possible; fewer than 3 vertices means nothing is left.
+ * A clipped polygon with, per vertex, `ClipVertexFlags` bits. Wireframe and point fill need
+ * them: D3D9 draws what is left of a triangle's own edges and vertices, never the edges a cut
+ * lays along a clip plane nor the vertices it creates.
  */
-export function clipPolygon(polygon: readonly Float32Array[], planes: readonly ClipPlane[], mask: number): Float32Array[] {
+export interface ClippedPolygon {
+  /** In the input's orientation; empty when fewer than 3 vertices are left. */
+  readonly vertices: Float32Array[];
+  /** `flags[i]` describes vertex i and the edge i → i + 1 (cyclically); same length. */
+  readonly flags: number[];
+}
+
+const ALL_ORIGINAL = ClipVertexFlags.ORIGINAL_VERTEX | ClipVertexFlags.ORIGINAL_EDGE;
+
+/**
+ * Clips the convex polygon `polygon` (in order, every vertex and edge its own) against the
+ * planes whose bit is set in `mask` (planes in index order), tracking which vertices and edges
+ * are still the input's. Sutherland–Hodgman per plane: a kept vertex keeps its flags; the cut
+ * point where an edge leaves the plane starts the edge along the plane (not original); the cut
+ * point where it re-enters starts the rest of the entering edge, which keeps that edge's flag.
+ */
+export function clipPolygonWithFlags(polygon: readonly Float32Array[], planes: readonly ClipPlane[], mask: number): ClippedPolygon {
   let current = polygon.slice();
+  let flags: number[] = current.map(() => ALL_ORIGINAL);
   for (let p = 0; p < planes.length && current.length >= 3; p++) {
     if (((mask >>> p) & 1) === 0) continue;
     const plane = planes[p]!;
     const next: Float32Array[] = [];
+    const nextFlags: number[] = [];
     const n = current.length;
     for (let i = 0; i < n; i++) {
       const a = current[i]!;
       const b = current[(i + 1) % n]!;
+      const edge = flags[i]! & ClipVertexFlags.ORIGINAL_EDGE;
       const da = planeDistance(plane, a);
       const db = planeDistance(plane, b);
       const aIn = da >= 0;
       const bIn = db >= 0;
-      if (aIn) next.push(a);
-      if (aIn && !bIn) next.push(intersect(a, b, da, db));
-      else if (!aIn && bIn) next.push(intersect(b, a, db, da));
+      if (aIn) {
+        next.push(a);
+        nextFlags.push(flags[i]!);
+      }
+      if (aIn && !bIn) {
+        next.push(intersect(a, b, da, db));
+        nextFlags.push(0);
+      } else if (!aIn && bIn) {
+        next.push(intersect(b, a, db, da));
+        nextFlags.push(edge);
+      }
     }
     current = next;
+    flags = nextFlags;
   }
-  return current.length >= 3 ? current : [];
+  return current.length >= 3 ? { vertices: current, flags } : { vertices: [], flags: [] };
+}
+
+/**
+ * Clips the convex polygon `polygon` (in order) against the planes whose bit is set in `mask`
+ * (planes in index order). Returns the clipped polygon in the same orientation; fewer than 3
+ * vertices means nothing is left. {@link clipPolygonWithFlags} also says which parts are original.
+ */
+export function clipPolygon(polygon: readonly Float32Array[], planes: readonly ClipPlane[], mask: number): Float32Array[] {
+  return clipPolygonWithFlags(polygon, planes, mask).vertices;
 }
 
 /** Clips segment a–b against the planes in `mask`; undefined when nothing is left. */

@@ -32,4 +32,9 @@ export const PipelineDiag = defineDiagnosticCodes({
   E_SHADER_TYPE: 5009,
   /** The draw shaded more pixel quads than the budget allows; its remaining primitives are skipped. */
   W_FRAGMENT_BUDGET: 5010,
+  /**
+   * Pre-transformed (POSITIONT) primitives with a vertex outside the guard band or not finite:
+   * D3D9 requires them inside, so they are dropped whole; counted per draw.
+   */
+  W_PRETRANSFORMED_DROPPED: 5011,
 });

@@ -3,23 +3,57 @@
  * clipping (trivial accept / reject by outcodes, else homogeneous clipping), the viewport
  * transform, point sizes, and one `rasterize*` call per resulting primitive, in order.
  *
+ * A triangle the clipper cut becomes a fan; each fan triangle carries `TriangleParts` flags
+ * naming which of its edges lie on the original triangle's edges and which of its vertices are
+ * the original's (each polygon edge and vertex in exactly one fan triangle), so wireframe and
+ * point fill draw what is left of the guest's triangle and not the fan's diagonals, the edges
+ * along clip planes or the new vertices (D3D9).
+ *
  * Pre-transformed (POSITIONT) vertices are already in window space: they skip clipping and the
- * viewport; a primitive with a vertex outside the guard band (or not finite) is dropped whole.
+ * viewport; a primitive with a vertex outside the guard band (or not finite) is dropped whole, as
+ * D3D9 requires such vertices inside the guard band. The drops are counted and reported once
+ * per draw (`reportDiagnostics`).
  */
-import type { RasterContext, RasterVertex, RenderTargets } from '../raster/raster-interfaces.js';
-import { clipLine, clipPolygon, outcode, type ClipPlane } from './clip-polygon.js';
+import type { ReportFn } from '../common/diagnostics.js';
+import { TriangleParts, type RasterContext, type RasterVertex, type RenderTargets } from '../raster/raster-interfaces.js';
+import { ClipVertexFlags, clipLine, clipPolygonWithFlags, outcode, type ClipPlane } from './clip-polygon.js';
 import type { PointState } from './derive-draw-state.js';
+import { PipelineDiag } from './pipeline-diagnostics.js';
 import { pointSize } from './point-size.js';
 import type { ProcessedVertex } from './vertex-processor.js';
 import { CLIP_GUARD_BAND, toWindow, type Viewport, type WindowPosition } from './viewport.js';
 
 /** The rasteriser's entry points (one primitive per call, drawn in call order). */
 export interface RasterBackEnd {
-  rasterizeTriangle(v0: RasterVertex, v1: RasterVertex, v2: RasterVertex, ctx: RasterContext): unknown;
+  /** `parts`: `TriangleParts` bits for LINE / POINT fill; omitted for a whole triangle (ALL). */
+  rasterizeTriangle(v0: RasterVertex, v1: RasterVertex, v2: RasterVertex, ctx: RasterContext, parts?: number): unknown;
   rasterizeLine(v0: RasterVertex, v1: RasterVertex, ctx: RasterContext): unknown;
   rasterizePoint(v: RasterVertex, size: number, ctx: RasterContext): unknown;
   /** Why a target set cannot be drawn into, or undefined when it can (optional). */
   checkRenderTargets?(targets: RenderTargets): string | undefined;
+}
+
+/**
+ * The `TriangleParts` of fan triangle (P0, Pi, Pi+1) of a clipped polygon P0…Pn−1 whose vertex i
+ * has `ClipVertexFlags` `flags[i]` (edge i → i+1). The polygon's edges and vertices are shared
+ * out so each is drawn once: the first triangle takes P0→P1 and the vertices P0 and P1, the last
+ * one Pn−1→P0, every triangle its outer edge Pi→Pi+1 and its last vertex Pi+1. The diagonals
+ * P0→Pi (1 < i < n−1) are never flagged.
+ */
+export function fanTriangleParts(flags: readonly number[], i: number): number {
+  const n = flags.length;
+  const original = (k: number, bit: number) => ((flags[k] ?? 0) & bit) !== 0;
+  const { ORIGINAL_EDGE: EDGE, ORIGINAL_VERTEX: VERTEX } = ClipVertexFlags;
+  let parts = 0;
+  if (i === 1) {
+    if (original(0, EDGE)) parts |= TriangleParts.EDGE_01;
+    if (original(0, VERTEX)) parts |= TriangleParts.VERTEX_0;
+    if (original(1, VERTEX)) parts |= TriangleParts.VERTEX_1;
+  }
+  if (original(i, EDGE)) parts |= TriangleParts.EDGE_12;
+  if (original(i + 1, VERTEX)) parts |= TriangleParts.VERTEX_2;
+  if (i + 2 === n && original(n - 1, EDGE)) parts |= TriangleParts.EDGE_20;
+  return parts;
 }
 
 /** Everything an emitter needs for one draw. */
@@ -37,6 +71,8 @@ export interface EmitterSetup {
 export class PrimitiveEmitter {
   /** Primitives handed to the rasteriser (after clipping: one per fan triangle). */
   rasterized = 0;
+  /** Pre-transformed primitives dropped for a vertex outside the guard band or not finite. */
+  pretransformedDropped = 0;
   private readonly setup: EmitterSetup;
   /** Varying slots interpolated flat: copied from the provoking vertex before clipping. */
   private readonly flatSlots: number[] = [];
@@ -63,6 +99,7 @@ export class PrimitiveEmitter {
       const w1 = this.direct(v1);
       const w2 = this.direct(v2);
       if (w0 && w1 && w2) this.emitTriangle(w0, w1, w2);
+      else this.pretransformedDropped++;
       return;
     }
     // Flat copies keep the position, so the vertex's own outcode and window position hold for them.
@@ -77,10 +114,12 @@ export class PrimitiveEmitter {
       if (w0 && w1 && w2) this.emitTriangle(w0, w1, w2);
       return;
     }
-    const polygon = clipPolygon([v0, v1, v2], planes, c0 | c1 | c2);
-    const window = polygon.map((p) => this.project(p));
+    const polygon = clipPolygonWithFlags([v0, v1, v2], planes, c0 | c1 | c2);
+    const window = polygon.vertices.map((p) => this.project(p));
     if (window.length < 3 || window.some((p) => p === undefined)) return;
-    for (let i = 1; i + 1 < window.length; i++) this.emitTriangle(window[0]!, window[i]!, window[i + 1]!);
+    for (let i = 1; i + 1 < window.length; i++) {
+      this.emitTriangle(window[0]!, window[i]!, window[i + 1]!, fanTriangleParts(polygon.flags, i));
+    }
   }
 
   /** Rasterises line (a, b); a is the provoking vertex. */
@@ -94,7 +133,7 @@ export class PrimitiveEmitter {
       if (w0 && w1) {
         raster.rasterizeLine(w0, w1, ctx);
         this.rasterized++;
-      }
+      } else this.pretransformedDropped++;
       return;
     }
     const c0 = this.codeOf(a);
@@ -113,16 +152,33 @@ export class PrimitiveEmitter {
   point(a: ProcessedVertex): void {
     const { raster, ctx, viewport, points } = this.setup;
     let v: RasterVertex | undefined;
-    if (this.setup.pretransformed) v = this.direct(a.data);
-    else if (this.codeOf(a) === 0) v = this.windowOf(a, a.data);
+    if (this.setup.pretransformed) {
+      v = this.direct(a.data);
+      if (!v) this.pretransformedDropped++;
+    } else if (this.codeOf(a) === 0) v = this.windowOf(a, a.data);
     if (!v) return;
     const size = pointSize(points, Number.isNaN(a.pointSize) ? undefined : a.pointSize, viewport.h);
     raster.rasterizePoint(v, size, ctx);
     this.rasterized++;
   }
 
-  private emitTriangle(v0: RasterVertex, v1: RasterVertex, v2: RasterVertex): void {
-    this.setup.raster.rasterizeTriangle(v0, v1, v2, this.setup.ctx);
+  /**
+   * Reports what the draw dropped, once per draw with a count: pre-transformed primitives outside
+   * the guard band. Call after the draw's last primitive.
+   */
+  reportDiagnostics(report: ReportFn): void {
+    if (this.pretransformedDropped > 0) {
+      report(
+        PipelineDiag.W_PRETRANSFORMED_DROPPED,
+        `${this.pretransformedDropped} pre-transformed primitives have a vertex outside the guard band or not finite; dropped`,
+      );
+    }
+  }
+
+  /** `parts` only for fan triangles of a clipped one: the common whole triangle takes the default. */
+  private emitTriangle(v0: RasterVertex, v1: RasterVertex, v2: RasterVertex, parts?: number): void {
+    if (parts === undefined) this.setup.raster.rasterizeTriangle(v0, v1, v2, this.setup.ctx);
+    else this.setup.raster.rasterizeTriangle(v0, v1, v2, this.setup.ctx, parts);
     this.rasterized++;
   }
 
