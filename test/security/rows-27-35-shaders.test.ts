@@ -238,32 +238,41 @@ describe('checklist rows 32–35: constants, shader budgets, queries, screens', 
     expect(full.device.contexts.peek(1)!.shaders[0].size).toBe(32);
   });
 
-  it('row 34: query result write (outside the GMR; no guest byte written, the next query works)', () => {
+  it('row 34: query result write (outside the GMR or unmapped: skipped whole, the query stays active)', () => {
     let at = 0;
     const r = expectSkipped({
+      // An active query that has counted the 16 samples of the 4×4 target; GMR 2 is defined but
+      // none of its pages is mapped.
       setup: (t) => {
         gmrSetup(t);
-        t.fifo((w) => w.contextDefine({ cid: 1 }));
+        drawSetup(t);
+        t.fifo((w) => {
+          w.defineGmr2({ gmrId: 2, numPages: 1 });
+          w.beginQuery({ cid: CID, type: 0 });
+          drawTriangle(w);
+        });
       },
       hostile: (t) => {
         at = t.fifo((w) => {
-          for (const guestResult of [{ gmrId: 1, offset: GMR1_BYTES - 2 }, { gmrId: 1, offset: 0xffffffff }, { gmrId: 77, offset: 0 }]) {
-            w.beginQuery({ cid: 1, type: 0 }).endQuery({ cid: 1, type: 0, guestResult });
+          for (const guestResult of [{ gmrId: 1, offset: GMR1_BYTES - 2 }, { gmrId: 1, offset: 0xffffffff }, { gmrId: 77, offset: 0 }, { gmrId: 2, offset: 0 }]) {
+            w.endQuery({ cid: CID, type: 0, guestResult });
           }
         }).offset;
       },
-      // A well-placed, unaligned END_QUERY then writes its 12 bytes.
-      follow: (t) => void t.fifo((w) => w.beginQuery({ cid: 1, type: 0 }).endQuery({ cid: 1, type: 0, guestResult: { gmrId: 1, offset: 13 } })),
-      // The query itself ends (the END_QUERY is executed; only its result has nowhere to go), so
-      // context 1 remembers the ended queries; guest memory is untouched.
-      allowed: ['context 1'],
+      // A well-placed, unaligned END_QUERY then ends the query the hostile ones left active and
+      // writes its 12 bytes with every sample: the state is the one without the hostile part.
+      follow: (t) => void t.fifo((w) => w.endQuery({ cid: CID, type: 0, guestResult: { gmrId: 1, offset: 13 } })),
     });
-    expect(lines(r.hostile)).toEqual([
-      `3442 E_QUERY_RESULT #4 @${at + 16} END_QUERY`,
-      `3442 E_QUERY_RESULT #4 @${at + 56} END_QUERY`,
-      `3442 E_QUERY_RESULT #4 @${at + 96} END_QUERY`,
+    // Record 6 (CONFIG, two of gmrSetup, two of drawSetup, the query setup); END_QUERY is 24 bytes.
+    expect(lines(r.hostile)).toEqual([0, 24, 48, 72].map((o) => `3442 E_QUERY_RESULT #6 @${at + o} END_QUERY`));
+    expect(r.hostile.map((d) => d.message)).toEqual([
+      '12-byte query result at offset 8190 does not fit GMR 0x1 of 8192 bytes',
+      '12-byte query result at offset 4294967295 does not fit GMR 0x1 of 8192 bytes',
+      'query result GMR 0x4d is not defined',
+      '12-byte query result at offset 0 of GMR 0x2 touches a page the GMR does not map',
     ]);
-    expect([...r.withFollow.device.readGuestMemory(0x100000 + 13, 12)]).toEqual([12, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(r.withHostile.device.contexts.peek(CID)!.occlusionActive).toBe(true);
+    expect([...r.withFollow.device.readGuestMemory(0x100000 + 13, 12)]).toEqual([12, 0, 0, 0, 1, 0, 0, 0, 16, 0, 0, 0]);
   });
 
   it('row 35: screen / present (screen 64, a rectangle off the screen, 100k clip rects)', () => {
