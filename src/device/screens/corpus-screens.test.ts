@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticList } from '../../common/diagnostics.js';
 import type { Rgba8Image } from '../../common/image.js';
 import { yuvToRgb8 } from '../../formats/index.js';
+import { openTrace, traceRecords } from '../../trace/index.js';
 import { SvgaDevice } from '../svga-device.js';
 import { SCREEN_DIAGNOSTICS as D } from './screen-diagnostics.js';
 
@@ -21,31 +22,27 @@ interface Replayed {
   images: Map<string, Rgba8Image>;
 }
 
-/** Plays every record of a trace into a fresh device, keeping the checkpoint images. */
+const gunzip = (c: Uint8Array, max: number) => new Uint8Array(gunzipSync(c, { maxOutputLength: max }));
+
+/** Plays every record of a trace (read by `src/trace`) into a fresh device, keeping the screen checkpoints. */
 function replay(file: string): Replayed {
-  const data = gunzipSync(readFileSync(join(CORPUS, file)));
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const diags = new DiagnosticList();
+  const trace = openTrace(new Uint8Array(readFileSync(join(CORPUS, file))), diags, { gunzip });
+  if (!trace) throw new Error(`${file} is not a readable trace`);
   let device = new SvgaDevice({ sink: diags, drawBackend: null });
   const images = new Map<string, Rgba8Image>();
-  let pos = 16;
-  for (let record = 0; pos + 8 <= bytes.length; record++) {
-    const type = dv.getUint32(pos, true);
-    const length = dv.getUint32(pos + 4, true);
-    const p = pos + 8;
-    const payload = bytes.subarray(p, p + length);
-    const where = { record, fileOffset: p };
-    if (type === 7) device = new SvgaDevice({ sink: diags, drawBackend: null, vramBytes: dv.getUint32(p, true) });
-    else if (type === 1) device.writeRegister(dv.getUint32(p, true), dv.getUint32(p + 4, true), where);
-    else if (type === 2) device.executeFifo(payload, where);
-    else if (type === 3) device.writeVram(dv.getUint32(p, true), payload.subarray(4), where);
-    else if (type === 4) device.writeGuestMemory(dv.getUint32(p, true) + dv.getUint32(p + 4, true) * 2 ** 32, payload.subarray(8), where);
-    else if (type === 5) {
-      const img = device.readScreen(dv.getUint32(p + 4, true));
-      if (img) images.set(new TextDecoder().decode(payload.subarray(16)), img);
+  for (const r of traceRecords(trace, diags)) {
+    const v = r.view;
+    const where = { record: r.index, fileOffset: r.offset };
+    if (v.kind === 'CONFIG') device = new SvgaDevice({ sink: diags, drawBackend: null, vramBytes: v.vramBytes });
+    else if (v.kind === 'REG_WRITE') device.writeRegister(v.register, v.value, where);
+    else if (v.kind === 'FIFO') device.executeFifo(v.bytes, { record: r.index, fileOffset: r.payloadOffset });
+    else if (v.kind === 'VRAM_WRITE') device.writeVram(v.vramOffset, v.bytes, where);
+    else if (v.kind === 'GUEST_WRITE') device.writeGuestMemory(v.address, v.bytes, where);
+    else if (v.kind === 'CHECKPOINT' && v.checkpoint.kind === 0) {
+      const img = device.readScreen(v.checkpoint.id);
+      if (img) images.set(v.checkpoint.name, img);
     }
-    pos = p + Math.ceil(length / 4) * 4;
   }
   return { device, diags, images };
 }
