@@ -5,7 +5,7 @@
 import { ContextState } from '../../device/contexts/context-state.js';
 import { f32Bits } from '../../common/f32-math.js';
 import type { ShaderConstants, ShaderProgram, TextureSampleRequest, TextureSampler } from '../../shader-vm/index.js';
-import { runPixelQuad, runVertexShader, validateProgram } from '../../shader-vm/index.js';
+import { DeclUsage, runPixelQuad, runVertexShader, validateProgram } from '../../shader-vm/index.js';
 import { TEXTURE_STATE_COUNT } from '../../device/contexts/state-defaults.js';
 import { VI } from './vertex-lighting.js';
 
@@ -86,12 +86,28 @@ export function setLight(ctx: ContextState, index: number, l: LightSpec): void {
 }
 
 /** Sets the FRONT material: diffuse, ambient, specular, emissive (rgba each), power. */
-export function setMaterial(ctx: ContextState, m: { diffuse?: number[]; ambient?: number[]; specular?: number[]; emissive?: number[]; power?: number }): void {
-  ctx.materialsF32.set(m.diffuse ?? [0, 0, 0, 0], 0);
-  ctx.materialsF32.set(m.ambient ?? [0, 0, 0, 0], 4);
-  ctx.materialsF32.set(m.specular ?? [0, 0, 0, 0], 8);
-  ctx.materialsF32.set(m.emissive ?? [0, 0, 0, 0], 12);
-  ctx.materialsF32[16] = m.power ?? 0;
+/** A material as the tests write it (missing colours 0, power 0). */
+export interface TestMaterial {
+  diffuse?: number[];
+  ambient?: number[];
+  specular?: number[];
+  emissive?: number[];
+  power?: number;
+}
+
+/**
+ * SETMATERIAL's effect: `face` FRONT_BACK (the default, what every corpus trace sends) writes
+ * both materials, FRONT or BACK one of them.
+ */
+export function setMaterial(ctx: ContextState, m: TestMaterial, face: 'front' | 'back' | 'both' = 'both'): void {
+  const faces = face === 'both' ? [0, 1] : face === 'front' ? [0] : [1];
+  for (const at of faces.map((i) => i * 17)) {
+    ctx.materialsF32.set(m.diffuse ?? [0, 0, 0, 0], at);
+    ctx.materialsF32.set(m.ambient ?? [0, 0, 0, 0], at + 4);
+    ctx.materialsF32.set(m.specular ?? [0, 0, 0, 0], at + 8);
+    ctx.materialsF32.set(m.emissive ?? [0, 0, 0, 0], at + 12);
+    ctx.materialsF32[at + 16] = m.power ?? 0;
+  }
 }
 
 /** Vertex input values by semantic name (only those given are written). */
@@ -106,7 +122,25 @@ export interface VertexValues {
   texcoord?: (number[] | undefined)[];
 }
 
-/** Runs vertex program `program` on one vertex; returns outputs by register name. Throws on failure (tests). */
+/**
+ * vs < 3.0 register names of the semantics a two-sided (vs_3_0) program declares, so tests read
+ * both kinds alike; the back values are `backD0`, `backD1`, `backFog`.
+ */
+function semanticName(usage: number, usageIndex: number): string | undefined {
+  switch (usage) {
+    case DeclUsage.POSITION: return usageIndex === 0 ? 'oPos' : undefined;
+    case DeclUsage.COLOR: return ['oD0', 'oD1', 'backD0', 'backD1'][usageIndex];
+    case DeclUsage.FOG: return ['oFog', 'backFog'][usageIndex];
+    case DeclUsage.PSIZE: return usageIndex === 0 ? 'oPts' : undefined;
+    case DeclUsage.TEXCOORD: return `oT${usageIndex}`;
+    default: return undefined;
+  }
+}
+
+/**
+ * Runs vertex program `program` on one vertex; returns outputs by register name (vs_3_0 outputs
+ * under their vs < 3.0 names, see `semanticName`). Throws on failure (tests).
+ */
 export function runVertex(program: ShaderProgram, constants: ShaderConstants, v: VertexValues): Record<string, number[]> {
   const inputs = new Float32Array(64);
   const put = (reg: number, value: number[] | undefined): void => {
@@ -123,7 +157,8 @@ export function runVertex(program: ShaderProgram, constants: ShaderConstants, v:
   const r = runVertexShader(program, { inputs, constants });
   if (r.status !== 'ok') throw new Error(`vertex program failed: ${r.status}`);
   const out: Record<string, number[]> = {};
-  for (const o of r.outputs) if (o.written) out[o.register] = Array.from(o.value);
+  const sm3 = program.version.major >= 3;
+  for (const o of r.outputs) if (o.written) out[(sm3 ? semanticName(o.usage, o.usageIndex) : undefined) ?? o.register] = Array.from(o.value);
   return out;
 }
 

@@ -30,6 +30,8 @@ const NAMED: ReadonlyMap<string, readonly [RegisterFile, number]> = new Map([
 const PREFIXES: readonly (readonly [string, RegisterFile])[] = [
   ['oD', 'attrout'], ['oT', 'texcrdout'], ['oC', 'colorout'],
   ['r', 'temp'], ['v', 'input'], ['c', 'const'], ['t', 'texture'], ['s', 'sampler'],
+  // vs_3_0's declared outputs (after oD/oT/oC and the named oPos/oFog/oPts).
+  ['o', 'output'],
 ];
 
 const COMPONENT: Readonly<Record<string, number>> = { x: 0, y: 1, z: 2, w: 3 };

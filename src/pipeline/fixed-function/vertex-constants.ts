@@ -41,6 +41,12 @@ export const VC = {
   POINT: 131,
   /** (viewport height, 0, 0, 0). */
   VIEWPORT: 132,
+  /** The BACK material, as MATERIAL_* (two-sided keys only): diffuse, ambient, specular, emissive, (power, 0, 0, 0). */
+  BACK_MATERIAL_DIFFUSE: 133,
+  BACK_MATERIAL_AMBIENT: 134,
+  BACK_MATERIAL_SPECULAR: 135,
+  BACK_MATERIAL_EMISSIVE: 136,
+  BACK_MATERIAL_POWER: 137,
   /** Literals the program defines itself (DEF): (0, 1, 0.5, 2) and (−log2 e, −1, 0, 0). */
   LITERALS: 140,
   LITERALS2: 141,
@@ -103,6 +109,12 @@ function fillLight(ctx: FixedFunctionContext, light: number, view: Float32Array,
   c.set([value(LightWord.ATTENUATION2), inner, outer, inv], at(LightReg.PARAMS2));
 }
 
+/** One material's 17 floats into five registers from `base`: diffuse, ambient, specular, emissive, power. */
+function fillMaterial(m: Float32Array, c: Float32Array, base: number): void {
+  for (let i = 0; i < 16; i++) c[base * 4 + i] = m[i] ?? 0;
+  c[(base + 4) * 4] = m[16] ?? 0;
+}
+
 /** Fills the vertex program's constants for a draw with key `key`. */
 export function vertexConstants(ctx: FixedFunctionContext, inputs: FixedFunctionVertexInputs, key: VertexKey): ShaderConstants {
   const c = new Float32Array(256 * 4);
@@ -118,15 +130,9 @@ export function vertexConstants(ctx: FixedFunctionContext, inputs: FixedFunction
   for (let s = 0; s < 8; s++) writeColumns(matrix(ctx, TEXTURE0 + s), c, VC.TEXTURE + 4 * s);
   if (key.lighting) {
     litLights(ctx).forEach((l, i) => fillLight(ctx, l.index, view, c, VC.LIGHTS + VC.LIGHT_STRIDE * i));
-    // D3D9 lights with the front material only; the BACK material SETMATERIAL keeps is unused.
-    const m = ctx.materialsF32.subarray(0, MATERIAL_WORDS);
-    for (let i = 0; i < 4; i++) {
-      c[VC.MATERIAL_DIFFUSE * 4 + i] = m[i] ?? 0;
-      c[VC.MATERIAL_AMBIENT * 4 + i] = m[4 + i] ?? 0;
-      c[VC.MATERIAL_SPECULAR * 4 + i] = m[8 + i] ?? 0;
-      c[VC.MATERIAL_EMISSIVE * 4 + i] = m[12 + i] ?? 0;
-    }
-    c[VC.MATERIAL_POWER * 4] = m[16] ?? 0;
+    // FRONT lights front faces; a two-sided program also gets BACK for back faces.
+    fillMaterial(ctx.materialsF32.subarray(0, MATERIAL_WORDS), c, VC.MATERIAL_DIFFUSE);
+    if (key.twoSided) fillMaterial(ctx.materialsF32.subarray(MATERIAL_WORDS, 2 * MATERIAL_WORDS), c, VC.BACK_MATERIAL_DIFFUSE);
     unpackColor(rsWord(ctx, RS.AMBIENT), c, VC.GLOBAL_AMBIENT * 4);
   }
   const start = rsFloat(ctx, RS.FOGSTART);

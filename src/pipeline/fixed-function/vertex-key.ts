@@ -19,7 +19,7 @@ import {
   SVGA3dLightType,
 } from '../../svga3d-decoder/spec/enums.js';
 import type { FixedFunctionContext } from './ff-context.js';
-import { activeLights, FF_STAGES, LIGHT_WORDS, rsOn, rsWord } from './ff-context.js';
+import { activeLights, FF_STAGES, LIGHT_WORDS, MATERIAL_WORDS, MaterialWord, rsOn, rsWord } from './ff-context.js';
 
 /** One element of the draw's vertex declaration, as SVGA3dVertexDecl.identity gives it. */
 export interface FixedFunctionVertexElement {
@@ -83,7 +83,19 @@ export interface VertexKey {
   readonly rangeFog: boolean;
   readonly pointScale: boolean;
   readonly stages: readonly VertexStageKey[];
+  /**
+   * Two-sided material: lighting is on and the BACK material differs from the FRONT one in a
+   * component the program reads ({@link backMaterialDiffers}), and the outputs fit vs_3_0's
+   * twelve registers ({@link twoSidedOutputCount}). The program then also lights with the BACK
+   * material and writes those colours as COLOR2/COLOR3 (and FOG1 for PER_VERTEX fog), which a
+   * back-facing triangle rasterises with; it is a `vs_3_0` program for that (vs < 3.0 outputs
+   * are fixed registers).
+   */
+  readonly twoSided: boolean;
 }
+
+/** Output registers of `vs_3_0`, the budget of a two-sided program. */
+export const VS3_OUTPUT_REGISTERS = 12;
 
 /** Components an element of `SVGA3dDeclType` `type` provides (unknown types: 4, the fetch's business). */
 export function declTypeComponents(type: number): number {
@@ -163,6 +175,39 @@ function stageKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertexInputs, 
 
 const NO_COORDINATES: VertexStageKey = { set: -1, components: 0, gen: 0, transform: 0 };
 
+/**
+ * Whether the BACK material differs from the FRONT one in a component the lighting reads (raw
+ * float identity, so −0 and NaN count): diffuse RGBA, ambient and emissive RGB when their source
+ * is the material, specular alpha (oD1.a) and, with SPECULARENABLE, its RGB, and the power when
+ * a light makes highlights. A component taken from a vertex colour is the same on both faces.
+ */
+export function backMaterialDiffers(
+  ctx: FixedFunctionContext,
+  k: Pick<VertexKey, 'diffuseSource' | 'ambientSource' | 'specularSource' | 'emissiveSource' | 'specular' | 'lights'>,
+): boolean {
+  const m = ctx.materialsF32;
+  const differs = (word: number, count: number): boolean => {
+    for (let i = word; i < word + count; i++) if (!Object.is(m[i] ?? 0, m[MATERIAL_WORDS + i] ?? 0)) return true;
+    return false;
+  };
+  if (k.diffuseSource === 'material' && differs(MaterialWord.DIFFUSE, 4)) return true;
+  if (k.ambientSource === 'material' && differs(MaterialWord.AMBIENT, 3)) return true;
+  if (k.emissiveSource === 'material' && differs(MaterialWord.EMISSIVE, 3)) return true;
+  if (k.specularSource === 'material' && differs(MaterialWord.SPECULAR + 3, 1)) return true;
+  if (k.specularSource === 'material' && k.specular && differs(MaterialWord.SPECULAR, 3)) return true;
+  return k.specular && k.lights.length > 0 && differs(MaterialWord.POWER, 1);
+}
+
+/**
+ * Output registers a two-sided program needs: position, COLOR0–3, FOG0 (always, as vs < 3.0 has
+ * it), FOG1 with PER_VERTEX fog, PSIZE0 when the point size is written, one TEXCOORD per stage
+ * with coordinates.
+ */
+export function twoSidedOutputCount(k: Pick<VertexKey, 'fog' | 'hasPointSize' | 'pointScale' | 'stages'>): number {
+  const texcoords = k.stages.filter((s) => s.gen !== 0 || s.set >= 0).length;
+  return 6 + (k.fog === 'specular-alpha' ? 1 : 0) + (k.hasPointSize || k.pointScale ? 1 : 0) + texcoords;
+}
+
 /** Derives the vertex key of a draw. */
 export function vertexKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertexInputs): VertexKey {
   const has = (usage: number, index = 0): boolean => findElement(inputs, usage, index) !== undefined;
@@ -175,7 +220,7 @@ export function vertexKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertex
   for (let s = 0; s < FF_STAGES; s++) stages.push(stageKey(ctx, inputs, s));
   const fogMode = rsWord(ctx, RS.FOGMODE);
   const fog = vertexFog(ctx);
-  return {
+  const key: Omit<VertexKey, 'twoSided'> = {
     hasNormal: has(DU.NORMAL),
     hasColor0,
     hasColor1,
@@ -198,6 +243,9 @@ export function vertexKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertex
     pointScale: rsOn(ctx, RS.POINTSCALEENABLE),
     stages,
   };
+  // Beyond vs_3_0's output registers (seven or eight coordinate sets) both faces use FRONT.
+  const twoSided = lighting && backMaterialDiffers(ctx, key) && twoSidedOutputCount(key) <= VS3_OUTPUT_REGISTERS;
+  return { ...key, twoSided };
 }
 
 /** The key as a compact, deterministic string (the cache key). */
@@ -211,5 +259,7 @@ export function vertexKeyString(key: VertexKey): string {
     `l${b(key.lighting)}${b(key.specular)}${b(key.localViewer)}:${key.lights.map((l) => l[0]).join('')}`,
     `m${m(key.diffuseSource)}${m(key.ambientSource)}${m(key.specularSource)}${m(key.emissiveSource)}`,
     `f${key.fog}${b(key.rangeFog)}`, `p${b(key.pointScale)}`, `t${stages}`,
+    // Only two-sided keys get the field, so every one-sided key string is as it always was.
+    ...(key.twoSided ? ['2'] : []),
   ].join('|');
 }

@@ -16,6 +16,12 @@
  *
  * Registers on entry: r0 = view-space position, r1 = view-space normal (zero without NORMAL).
  * The colours end in r20 (diffuse) and r21 (specular) for the caller to write.
+ *
+ * Two-sided keys evaluate the same equation a second time with the BACK material (Cd, Ca, Cs, Ce
+ * and P that come from the material; components taken from vertex colours are shared), into
+ * r23 (diffuse) and r24 (specular). Same normal and light sums: SVGA has no two-sided lighting
+ * state, so a back face is not lit from behind, only with other material colours. Each face's
+ * instructions are those of a one-sided program with that material, so both are bit-exact.
  */
 import { Opcode as O } from '../../shader-vm/index.js';
 import type { ProgramBuilder } from './program-builder.js';
@@ -33,16 +39,56 @@ function materialReg(source: MaterialSource, materialConst: number): string {
   return source === 'color0' ? `v${VI.COLOR0}` : source === 'color1' ? `v${VI.COLOR1}` : `c${materialConst}`;
 }
 
-/** Emits the lighting of `key` (which must have lighting on); results in r20 / r21. */
+/** The material registers of one face: diffuse, ambient, specular, emissive, power. */
+interface FaceMaterial {
+  readonly cd: string;
+  readonly ca: string;
+  readonly cs: string;
+  readonly ce: string;
+  readonly power: string;
+}
+
+function faceMaterial(key: VertexKey, diffuse: number, ambient: number, specular: number, emissive: number, power: number): FaceMaterial {
+  return {
+    cd: materialReg(key.diffuseSource, diffuse),
+    ca: materialReg(key.ambientSource, ambient),
+    cs: materialReg(key.specularSource, specular),
+    ce: materialReg(key.emissiveSource, emissive),
+    power: `c${power}.x`,
+  };
+}
+
+/**
+ * Combines the light sums with one face's material: `d` = diffuse (Ce + Ca·(Ga + ΣLa) + Cd·ΣLd,
+ * alpha Cd.a), `s` = specular (Cs·ΣLs, alpha Cs.a). `scratch` is clobbered (it may be r2 itself
+ * when this is the last use of the ambient sum).
+ */
+function emitCombine(b: ProgramBuilder, key: VertexKey, m: FaceMaterial, specularSum: string, scratch: string, d: string, s: string): void {
+  b.op(O.ADD, `${scratch}.xyz`, 'r2', `c${VC.GLOBAL_AMBIENT}`);
+  b.op(O.MUL, `${scratch}.xyz`, scratch, m.ca);
+  b.op(O.MAD, `${scratch}.xyz`, m.cd, 'r3', scratch);
+  b.op(O.ADD, `${d}.xyz`, scratch, m.ce);
+  b.op(O.MOV, `${d}.w`, `${m.cd}.w`);
+  if (key.specular) b.op(O.MUL, `${s}.xyz`, m.cs, specularSum);
+  else b.op(O.MOV, `${s}.xyz`, `${LIT}.x`);
+  b.op(O.MOV, `${s}.w`, `${m.cs}.w`);
+}
+
+/**
+ * Emits the lighting of `key` (which must have lighting on); results in r20 / r21, and with a
+ * two-sided key the BACK material's in r23 / r24.
+ */
 export function emitLighting(b: ProgramBuilder, key: VertexKey): void {
-  const cd = materialReg(key.diffuseSource, VC.MATERIAL_DIFFUSE);
-  const ca = materialReg(key.ambientSource, VC.MATERIAL_AMBIENT);
-  const cs = materialReg(key.specularSource, VC.MATERIAL_SPECULAR);
-  const ce = materialReg(key.emissiveSource, VC.MATERIAL_EMISSIVE);
-  // r2 ambient sum, r3 diffuse sum, r4 specular sum.
+  const front = faceMaterial(key, VC.MATERIAL_DIFFUSE, VC.MATERIAL_AMBIENT, VC.MATERIAL_SPECULAR, VC.MATERIAL_EMISSIVE, VC.MATERIAL_POWER);
+  const back = faceMaterial(
+    key, VC.BACK_MATERIAL_DIFFUSE, VC.BACK_MATERIAL_AMBIENT, VC.BACK_MATERIAL_SPECULAR, VC.BACK_MATERIAL_EMISSIVE, VC.BACK_MATERIAL_POWER,
+  );
+  const backSpecular = key.twoSided && key.specular;
+  // r2 ambient sum, r3 diffuse sum, r4 specular sum (r10 with the back material's power).
   b.op(O.MOV, 'r2', `${LIT}.x`);
   b.op(O.MOV, 'r3', `${LIT}.x`);
   b.op(O.MOV, 'r4', `${LIT}.x`);
+  if (backSpecular) b.op(O.MOV, 'r10', `${LIT}.x`);
   if (key.specular && key.lights.length > 0) {
     // r13 = V, the direction from the vertex to the eye.
     if (key.localViewer) b.op(O.NRM, 'r13.xyz', '-r0');
@@ -96,22 +142,23 @@ export function emitLighting(b: ProgramBuilder, key: VertexKey): void {
       b.op(O.ADD, 'r11.xyz', toLight, 'r13');
       b.op(O.NRM, 'r11.xyz', 'r11');
       b.op(O.DP3, 'r9.z', 'r1', 'r11');
-      b.op(O.POW, 'r9.w', 'r9.z', `c${VC.MATERIAL_POWER}.x`);
+      b.op(O.POW, 'r9.w', 'r9.z', front.power);
       b.op(O.SLT, 'r12.x', `${LIT}.x`, 'r9.x');
       b.op(O.SLT, 'r12.y', `${LIT}.x`, 'r9.z');
       b.op(O.MUL, 'r12.x', 'r12.x', 'r12.y');
       b.op(O.MUL, 'r9.w', 'r9.w', 'r12.x');
       b.op(O.MUL, 'r9.w', 'r9.w', atten);
       b.op(O.MAD, 'r4.xyz', c(LightReg.SPECULAR), 'r9.w', 'r4');
+      if (backSpecular) {
+        // The same steps with the back power, into r12.z and r10.
+        b.op(O.POW, 'r12.z', 'r9.z', back.power);
+        b.op(O.MUL, 'r12.z', 'r12.z', 'r12.x');
+        b.op(O.MUL, 'r12.z', 'r12.z', atten);
+        b.op(O.MAD, 'r10.xyz', c(LightReg.SPECULAR), 'r12.z', 'r10');
+      }
     }
   });
-  // r20 = emissive + ambient + diffuse, alpha from the diffuse source.
-  b.op(O.ADD, 'r2.xyz', 'r2', `c${VC.GLOBAL_AMBIENT}`);
-  b.op(O.MUL, 'r2.xyz', 'r2', ca);
-  b.op(O.MAD, 'r2.xyz', cd, 'r3', 'r2');
-  b.op(O.ADD, 'r20.xyz', 'r2', ce);
-  b.op(O.MOV, 'r20.w', `${cd}.w`);
-  if (key.specular) b.op(O.MUL, 'r21.xyz', cs, 'r4');
-  else b.op(O.MOV, 'r21.xyz', `${LIT}.x`);
-  b.op(O.MOV, 'r21.w', `${cs}.w`);
+  // The back face first: the front's combine reuses r2 as its scratch, as one-sided programs do.
+  if (key.twoSided) emitCombine(b, key, back, 'r10', 'r25', 'r23', 'r24');
+  emitCombine(b, key, front, 'r4', 'r2', 'r20', 'r21');
 }

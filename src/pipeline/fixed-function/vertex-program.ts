@@ -11,6 +11,10 @@
  * - `oPts` (.x): the point size, already scaled by POINTSCALEENABLE (the draw path only clamps it
  *   to POINTSIZEMIN/MAX); written only with a PSIZE element or point scaling.
  *
+ * A two-sided key (`VertexKey.twoSided`) gives a `vs_3_0` program with the same outputs as
+ * declared `o#` registers, plus the BACK material's colours as COLOR2/COLOR3 (and FOG1 for
+ * PER_VERTEX fog): see `vertex-outputs.ts`.
+ *
  * Inputs are declared by semantic: v0 POSITION0, v1 NORMAL0, v2 COLOR0, v3 COLOR1, v4 PSIZE0,
  * v5 BLENDWEIGHT0, v6 BLENDINDICES0, v7–v14 TEXCOORD0–7 (only those the declaration has).
  */
@@ -20,6 +24,7 @@ import { ProgramBuilder, src, srcRelative } from './program-builder.js';
 import { VC } from './vertex-constants.js';
 import type { VertexKey, VertexStageKey } from './vertex-key.js';
 import { emitLighting, LIT, LIT2, VI } from './vertex-lighting.js';
+import { declareOutputs, emitColorOutput, vertexOutputRegisters, type VertexOutputRegisters } from './vertex-outputs.js';
 
 const XYZW = ['x', 'y', 'z', 'w'] as const;
 
@@ -97,8 +102,8 @@ function emitReflection(b: ProgramBuilder, key: VertexKey): void {
 }
 
 /** The texture coordinates of one stage into oT<stage>. */
-function emitStage(b: ProgramBuilder, key: VertexKey, stage: number, s: VertexStageKey): void {
-  const out = `oT${stage}`;
+function emitStage(b: ProgramBuilder, key: VertexKey, stage: number, s: VertexStageKey, outputs: VertexOutputRegisters): void {
+  const out = outputs.texcoords[stage] ?? '';
   if (s.gen === 0 && s.set < 0) return;
   let coord: string;
   if (s.gen === 0) {
@@ -152,13 +157,17 @@ function emitFogDistance(b: ProgramBuilder, key: VertexKey): string {
   return 'r18.x';
 }
 
-function emitFog(b: ProgramBuilder, key: VertexKey): void {
+function emitFog(b: ProgramBuilder, key: VertexKey, outputs: VertexOutputRegisters): void {
   const fog = `c${VC.FOG}`;
+  const factor = `${outputs.fog}.x`;
   switch (key.fog) {
     case 'none':
+      // vs_3_0 declares FOG0 always: 0, what an unwritten vs < 3.0 oFog holds.
+      if (outputs.version[0] >= 3) b.op(O.MOV, factor, `${LIT}.x`);
       return;
     case 'specular-alpha':
-      emitClamp01(b, 'oFog.x', 'r21.w');
+      emitClamp01(b, factor, 'r21.w');
+      if (outputs.backFog !== undefined) emitClamp01(b, `${outputs.backFog}.x`, 'r24.w');
       return;
     case 'linear': {
       const d = emitFogDistance(b, key);
@@ -176,7 +185,7 @@ function emitFog(b: ProgramBuilder, key: VertexKey): void {
       break;
     }
   }
-  emitClamp01(b, 'oFog.x', 'r19.x');
+  emitClamp01(b, factor, 'r19.x');
 }
 
 /** d = clamp(s, 0, 1) with NaN → 0 (vs < 3.0 has no _sat). */
@@ -186,11 +195,12 @@ function emitClamp01(b: ProgramBuilder, d: string, s: string): void {
 }
 
 /** oPts = size (PSIZE or POINTSIZE), times Vh·sqrt(1/(A + B·De + C·De²)) with point scaling. */
-function emitPointSize(b: ProgramBuilder, key: VertexKey): void {
+function emitPointSize(b: ProgramBuilder, key: VertexKey, outputs: VertexOutputRegisters): void {
   if (!key.hasPointSize && !key.pointScale) return;
   const size = key.hasPointSize ? `v${VI.PSIZE}.x` : `c${VC.POINT}.x`;
+  const d = `${outputs.pointSize}.x`;
   if (!key.pointScale) {
-    b.op(O.MOV, 'oPts.x', size);
+    b.op(O.MOV, d, size);
     return;
   }
   const p = `c${VC.POINT}`;
@@ -204,26 +214,31 @@ function emitPointSize(b: ProgramBuilder, key: VertexKey): void {
   b.op(O.RSQ, 'r22.z', 'r22.z');
   b.op(O.MUL, 'r22.z', 'r22.z', `c${VC.VIEWPORT}.x`);
   b.op(O.LRP, 'r22.z', 'r22.w', 'r22.z', `${LIT}.y`);
-  b.op(O.MUL, 'oPts.x', size, 'r22.z');
+  b.op(O.MUL, d, size, 'r22.z');
 }
 
 /** Generates the vertex program of `key`. */
 export function generateVertexProgram(key: VertexKey): ShaderProgram {
-  const b = new ProgramBuilder('vs', 2, 1);
+  const out = vertexOutputRegisters(key);
+  const b = new ProgramBuilder('vs', out.version[0], out.version[1]);
   b.def(VC.LITERALS, [0, 1, 0.5, 2]);
   b.def(VC.LITERALS2, [-Math.LOG2E, -1, 3, 8]);
   declareInputs(b, key);
+  declareOutputs(b, key, out);
   emitPositionAndNormal(b, key);
-  emitMatrixRows(b, 'oPos', 'r0', VC.PROJECTION, 4, O.DP4, false);
+  emitMatrixRows(b, out.position, 'r0', VC.PROJECTION, 4, O.DP4, false);
   if (key.lighting) emitLighting(b, key);
   else {
     b.op(O.MOV, 'r20', key.hasColor0 ? `v${VI.COLOR0}` : `${LIT}.y`);
     b.op(O.MOV, 'r21', key.hasColor1 ? `v${VI.COLOR1}` : `${LIT}.x`);
   }
-  b.op(O.MOV, 'oD0', 'r20');
-  b.op(O.MOV, 'oD1', 'r21');
-  key.stages.forEach((s, stage) => emitStage(b, key, stage, s));
-  emitFog(b, key);
-  emitPointSize(b, key);
+  emitColorOutput(b, out, out.diffuse, 'r20');
+  emitColorOutput(b, out, out.specular, 'r21');
+  // Two-sided keys always have lighting on, so r23 / r24 hold the BACK material's colours.
+  if (out.backDiffuse !== undefined) emitColorOutput(b, out, out.backDiffuse, 'r23');
+  if (out.backSpecular !== undefined) emitColorOutput(b, out, out.backSpecular, 'r24');
+  key.stages.forEach((s, stage) => emitStage(b, key, stage, s, out));
+  emitFog(b, key, out);
+  emitPointSize(b, key, out);
   return b.build();
 }
