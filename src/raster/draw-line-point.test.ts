@@ -21,46 +21,149 @@ function line(a: [number, number], b: [number, number], rasterizer: Partial<Rast
   return written(rt);
 }
 
+/** The pixels of the quads the fragment stage saw, in order, as "x,y" (mask bits in quad order). */
+function shaded(quads: ReadonlyArray<{ x: number; y: number; mask: number }>): string[] {
+  const out: string[] = [];
+  for (const q of quads) for (let p = 0; p < 4; p++) if ((q.mask & (1 << p)) !== 0) out.push(`${q.x + (p & 1)},${q.y + (p >> 1)}`);
+  return out;
+}
+
+// Every expectation below is worked out from the diamond rule of draw-line.ts: the diamond of
+// pixel (c, r) is |x − c| + |y − r| < 1/2 plus its lower edges and bottom corner (and its right
+// corner for y-major lines); a pixel is drawn when the segment meets its diamond and the end
+// point is not inside it, or with LASTPIXEL when the end point is inside it.
 describe('lines', () => {
   it('draw the first pixel of a centre-to-centre line and, with LASTPIXEL only, the last', () => {
     expect(line([0, 0], [4, 0])).toEqual(['0,0', '1,0', '2,0', '3,0']);
     expect(line([0, 0], [4, 0], { lastPixel: true })).toEqual(['0,0', '1,0', '2,0', '3,0', '4,0']);
     expect(line([4, 0], [0, 0])).toEqual(['1,0', '2,0', '3,0', '4,0']);
     expect(line([0, 5], [0, 1])).toEqual(['0,2', '0,3', '0,4', '0,5']);
-  });
-
-  it('round the minor coordinate at each major pixel centre, halves towards +y', () => {
-    // x-major: y = c/2 at columns 0..3: 0, 0.5 → 1, 1, 1.5 → 2.
-    expect(line([0, 0], [4, 2])).toEqual(['0,0', '1,1', '2,1', '3,2']);
-    expect(line([0, 0], [4, 2], { lastPixel: true })).toEqual(['0,0', '1,1', '2,1', '3,2', '4,2']);
-    // y-major: x = r/4 at rows 0..3: 0, 0.25 → 0, 0.5 → 1, 0.75 → 1.
-    expect(line([0, 0], [1, 4])).toEqual(['0,0', '0,1', '1,2', '1,3']);
-    // |dx| = |dy| is x-major.
+    expect(line([0, 1], [0, 5], { lastPixel: true })).toEqual(['0,1', '0,2', '0,3', '0,4', '0,5']);
+    // 45° (|dx| = |dy| is x-major): the line passes through the centres and no other diamond.
     expect(line([0, 0], [3, 3])).toEqual(['0,0', '1,1', '2,2']);
+    expect(line([0, 0], [3, 3], { lastPixel: true })).toEqual(['0,0', '1,1', '2,2', '3,3']);
+    expect(line([3, 3], [0, 0])).toEqual(['1,1', '2,2', '3,3']);
+    expect(line([3, 0], [0, 3])).toEqual(['3,0', '2,1', '1,2']);
   });
 
-  it('cover the major-axis pixels from round(start) to round(end), excluding the end', () => {
+  it('x-major lines through a bottom corner take the pixel above it', () => {
+    // y = x/2: at x = 1 and 3 the line passes through (1, 0.5) and (3, 1.5), the bottom corners
+    // of (1, 0) and (3, 1) (included) and the top corners of (1, 1) and (3, 2) (excluded).
+    expect(line([0, 0], [4, 2])).toEqual(['0,0', '1,0', '2,1', '3,1']);
+    expect(line([0, 0], [4, 2], { lastPixel: true })).toEqual(['0,0', '1,0', '2,1', '3,1', '4,2']);
+    // Reversed: the same diamonds are met; now (4, 2) is the start and (0, 0) holds the end.
+    expect(line([4, 2], [0, 0])).toEqual(['1,0', '2,1', '3,1', '4,2']);
+    // Along y = 1.5 every point (c, 1.5) is the bottom corner of (c, 1); the end (4, 1.5) is in
+    // the diamond of (4, 1).
+    expect(line([0, 1.5], [4, 1.5])).toEqual(['0,1', '1,1', '2,1', '3,1']);
+    expect(line([0, 1.5], [4, 1.5], { lastPixel: true })).toEqual(['0,1', '1,1', '2,1', '3,1', '4,1']);
+  });
+
+  it('45° lines along diamond edges cover the lower edges only', () => {
+    // y = x − 0.5 runs along the lower-left edges of (1, 0) and (2, 1) and the upper-right edges
+    // of (1, 1) and (2, 2); it touches the right corners of (0, 0), (1, 1), (2, 2) and the left
+    // corners of (1, 0), (2, 1), (3, 2), all excluded for an x-major line. The end (2.5, 2) is in
+    // no diamond, so LASTPIXEL adds nothing.
+    expect(line([0.5, 0], [2.5, 2])).toEqual(['1,0', '2,1']);
+    expect(line([0.5, 0], [2.5, 2], { lastPixel: true })).toEqual(['1,0', '2,1']);
+    // y = 2.5 − x: the lower-right edges of (2, 0) and (1, 1), the upper-left ones of (2, 1) and
+    // (1, 2); either direction gives the same pixels.
+    expect(line([2.5, 0], [0.5, 2])).toEqual(['2,0', '1,1']);
+    expect(line([0.5, 2], [2.5, 0])).toEqual(['2,0', '1,1']);
+  });
+
+  it('y-major lines include the right corner, x-major lines do not', () => {
+    // x = 1.5: every (1.5, r) is the right corner of (1, r) (included) and the left corner of
+    // (2, r) (excluded); the end (1.5, 4) is in the diamond of (1, 4).
+    expect(line([1.5, 0], [1.5, 4])).toEqual(['1,0', '1,1', '1,2', '1,3']);
+    expect(line([1.5, 0], [1.5, 4], { lastPixel: true })).toEqual(['1,0', '1,1', '1,2', '1,3', '1,4']);
+    // x = y/4: (0.5, 2) is the right corner of (0, 2).
+    expect(line([0, 0], [1, 4])).toEqual(['0,0', '0,1', '0,2', '1,3']);
+    // x = 0.5 + y/2 starts on the right corner of (0, 0), passes the right corner of (1, 2) and
+    // ends on the right corner of (2, 4): first pixel drawn, end pixel only with LASTPIXEL.
+    expect(line([0.5, 0], [2.5, 4])).toEqual(['0,0', '1,1', '1,2', '2,3']);
+    expect(line([0.5, 0], [2.5, 4], { lastPixel: true })).toEqual(['0,0', '1,1', '1,2', '2,3', '2,4']);
+    // x-major y = (x − 0.5)/2 starts and ends on right corners, of (0, 0) and (4, 2), which are
+    // excluded: (0, 0) is only touched there, (4, 2) is exited, and no diamond holds the end.
+    expect(line([0.5, 0], [4.5, 2])).toEqual(['1,0', '2,1', '3,1', '4,2']);
+    expect(line([0.5, 0], [4.5, 2], { lastPixel: true })).toEqual(['1,0', '2,1', '3,1', '4,2']);
+    // y-major x = (y − 0.5)/2 from the bottom corner of (0, 0) (inside) to the bottom corner of
+    // (2, 4) (inside): the start pixel is drawn, the end pixel only with LASTPIXEL.
+    expect(line([0, 0.5], [2, 4.5])).toEqual(['0,0', '0,1', '1,2', '1,3']);
+    expect(line([0, 0.5], [2, 4.5], { lastPixel: true })).toEqual(['0,0', '0,1', '1,2', '1,3', '2,4']);
+  });
+
+  it('endpoints on an included edge count as inside, on an excluded edge as outside', () => {
+    // y = 0.25: the start (2.25, 0.25) is on the lower-right edge of (2, 0), the end (4.75, 0.25)
+    // on the lower-left edge of (5, 0).
+    expect(line([2.25, 0.25], [4.75, 0.25])).toEqual(['2,0', '3,0', '4,0']);
+    expect(line([2.25, 0.25], [4.75, 0.25], { lastPixel: true })).toEqual(['2,0', '3,0', '4,0', '5,0']);
+    // y = −0.25: the same points on the upper-right edge of (2, 0) and the upper-left edge of
+    // (5, 0): (2, 0) is only touched there and the end lies in no diamond.
+    expect(line([2.25, -0.25], [4.75, -0.25])).toEqual(['3,0', '4,0']);
+    expect(line([2.25, -0.25], [4.75, -0.25], { lastPixel: true })).toEqual(['3,0', '4,0']);
+    // y-major x = 0.25: the start is on the lower-right edge of (0, 2), the end (0.25, 4.75) on
+    // the upper-right edge of (0, 5).
+    expect(line([0.25, 2.25], [0.25, 4.75], { lastPixel: true })).toEqual(['0,2', '0,3', '0,4']);
+    // Off-centre ends inside diamonds: (0.3, 0) in (0, 0), (4.3, 0) in (4, 0).
     expect(line([0.3, 0], [4.3, 0])).toEqual(['0,0', '1,0', '2,0', '3,0']);
+    // Ends on the excluded left and right corners of x-major diamonds.
     expect(line([0.5, 0], [3.5, 0])).toEqual(['1,0', '2,0', '3,0']);
+    expect(line([0.5, 0], [3.5, 0], { lastPixel: true })).toEqual(['1,0', '2,0', '3,0']);
+  });
+
+  it('draw nothing inside one diamond, or its pixel with LASTPIXEL, and nothing at zero length', () => {
     expect(line([0.4, 0], [0.45, 0])).toEqual([]);
     expect(line([0.4, 0], [0.45, 0], { lastPixel: true })).toEqual(['0,0']);
-    expect(line([2, 2], [2, 2], { lastPixel: true })).toEqual([]); // zero length
+    expect(line([3.1, 3], [3.3, 3.1])).toEqual([]);
+    expect(line([3.1, 3], [3.3, 3.1], { lastPixel: true })).toEqual(['3,3']);
+    expect(line([2, 2], [2, 2], { lastPixel: true })).toEqual([]);
   });
 
-  it('are clipped', () => {
+  it('draw the shared pixel of two connected strip segments exactly once', () => {
+    const rt = makeTarget(F.A8R8G8B8, 8, 8);
+    const stage = testStage();
+    const ctx = testContext({ targets: { colors: [rt] }, stage, rasterizer: { lastPixel: false } });
+    // (0,0)→(3,1), x-major y = x/3: (0,0) (1,0) (2,1). (3,1)→(5,4), y-major x = 3 + 2(y − 1)/3:
+    // (3,1) (4,2) (4,3). The shared end (3, 1) is drawn by the second segment only.
+    rasterizeLine(vtx(0, 0, 0, WHITE), vtx(3, 1, 0, WHITE), ctx);
+    rasterizeLine(vtx(3, 1, 0, WHITE), vtx(5, 4, 0, WHITE), ctx);
+    expect(shaded(stage.quads)).toEqual(['0,0', '1,0', '2,1', '3,1', '4,2', '4,3']);
+    expect(stage.quads.map((q) => [q.x, q.y, q.mask])).toEqual([[0, 0, 0b0011], [2, 0, 0b0100], [2, 0, 0b1000], [4, 2, 0b0101]]);
+    // A shared point off the centres, on the lower-left edge of (3, 0): in its diamond for both.
+    const other = testStage();
+    const ctx2 = testContext({ targets: { colors: [makeTarget(F.A8R8G8B8, 8, 8)] }, stage: other, rasterizer: { lastPixel: false } });
+    rasterizeLine(vtx(0, 0, 0, WHITE), vtx(2.75, 0.25, 0, WHITE), ctx2);
+    rasterizeLine(vtx(2.75, 0.25, 0, WHITE), vtx(2.75, 3, 0, WHITE), ctx2);
+    expect(shaded(other.quads)).toEqual(['0,0', '1,0', '2,0', '3,0', '3,1', '3,2']);
+  });
+
+  it('are clipped, and walk only the clip rectangle of a line across the guard band', () => {
     expect(line([0, 1], [8, 1], { clip: { x0: 2, y0: 0, x1: 5, y1: 8 } })).toEqual(['2,1', '3,1', '4,1']);
     expect(line([7, 1], [-3, 1], { clip: { x0: 2, y0: 0, x1: 5, y1: 8 } })).toEqual(['2,1', '3,1', '4,1']);
+    // From (−32768, −32768) to (32768, 32767.5): y(c) = c − (c + 32768)/131072, so c − 1/4 a little
+    // less at columns 0..7; the products reach 2^48 and stay exact.
+    const stage = testStage();
+    const rt = makeTarget(F.A8R8G8B8, 8, 8);
+    rasterizeLine(vtx(-32768, -32768, 0, WHITE), vtx(32768, 32767.5, 0, WHITE), testContext({ targets: { colors: [rt] }, stage }));
+    expect(written(rt)).toEqual(['0,0', '1,1', '2,2', '3,3', '4,4', '5,5', '6,6', '7,7']);
+    // Two diagonal pixels per aligned quad.
+    expect(stage.quads.map((q) => [q.x, q.y, q.mask])).toEqual([[0, 0, 0b1001], [2, 2, 0b1001], [4, 4, 0b1001], [6, 6, 0b1001]]);
   });
 
   it('group pixels into aligned quads in line order', () => {
     const rt = makeTarget(F.A8R8G8B8, 8, 8);
     const stage = testStage();
     rasterizeLine(vtx(0, 0, 0, WHITE), vtx(4, 2, 0, WHITE), testContext({ targets: { colors: [rt] }, stage, rasterizer: { lastPixel: false } }));
+    // (0,0) (1,0) | (2,1) (3,1).
     expect(stage.quads.map((q) => [q.x, q.y, q.mask, q.primitive, q.vFace])).toEqual([
-      [0, 0, 0b1001, 'line', 1],
-      [2, 0, 0b0100, 'line', 1],
-      [2, 2, 0b0010, 'line', 1],
+      [0, 0, 0b0011, 'line', 1],
+      [2, 0, 0b1100, 'line', 1],
     ]);
+    const up = testStage();
+    rasterizeLine(vtx(5, 5, 0, WHITE), vtx(1, 1, 0, WHITE), testContext({ targets: { colors: [makeTarget(F.A8R8G8B8, 8, 8)] }, stage: up, rasterizer: { lastPixel: false } }));
+    // (5,5) (4,4) | (3,3) (2,2): each quad once, from the start.
+    expect(up.quads.map((q) => [q.x, q.y, q.mask])).toEqual([[4, 4, 0b1001], [2, 2, 0b1001]]);
   });
 
   it('interpolate varyings perspective-correctly and depth linearly along the major axis', () => {

@@ -1,67 +1,74 @@
 /**
- * Lines, one pixel wide, by a parameterised rule close to D3D9's diamond exit:
+ * Lines, one pixel wide, by D3D9's rule for non-antialiased lines: diamond exit (the
+ * grid-intersection rule D3D10 wrote down precisely; the exact test is `line-diamond.ts`).
  *
  * Endpoints are snapped to 1/256 pixel like triangle vertices. A line is x-major when
- * |dx| ≥ |dy|, else y-major. Along the major axis it covers the pixel columns (rows) from
- * round(start) up to but excluding round(end), stepping towards the end, where round(v) =
- * floor(v + 1/2): a line from pixel centre to pixel centre draws its first pixel and not its
- * last, as diamond exit does. LASTPIXEL adds the column round(end). In each column c the minor
- * coordinate is round(minor(c)), the line's exact minor coordinate at the column's centre
- * (integer arithmetic on the snapped endpoints; halves round towards +y / +x). A line whose
- * snapped endpoints coincide draws nothing.
+ * |dy| ≤ |dx|, else y-major. Each pixel has a diamond test area around its centre (integer
+ * coordinates): |x − xc| + |y − yc| < 1/2, plus the lower-left and lower-right edges and the
+ * bottom corner (y grows downwards), plus the right corner for y-major lines; the upper edges and
+ * the top and left corners are excluded. The line covers a pixel when the segment, travelling
+ * from its start to its end, exits the pixel's diamond: it meets the diamond and its end point
+ * is not inside it. So a line from pixel centre to pixel centre draws its first pixel and not its
+ * last. LASTPIXEL additionally draws the pixel whose diamond contains the end point, if any. A
+ * line whose snapped endpoints coincide draws nothing.
+ *
+ * The walk visits the major-axis columns (rows) whose diamonds' extent meets the segment's,
+ * from start to end, bounded by the clip rectangle; in each, the one or two minor-axis
+ * candidates in the direction of travel (see `minorCandidate`). Pixels are grouped into aligned
+ * 2×2 quads in that order; the covered pixels' minor coordinates are monotone, so the walk never
+ * returns to a quad it left.
  *
  * Attributes use the parameter t = (c − start) / (end − start) along the major axis at each
  * pixel (helper pixels included), clamped to [0, 1]: depth and 1/w linearly, varyings
  * perspective-correctly. Lines take the constant DEPTHBIAS only (no slope); lines of a
- * wireframe triangle take their triangle's full bias. Pixels are grouped into aligned 2×2 quads
- * in line order (a monotone walk never returns to a quad it left).
+ * wireframe triangle take their triangle's full bias.
  */
 import { fragmentRun, insideClip, shadeAndMerge, type FragmentRun } from './fragment-run.js';
+import { lineCoversPixel, snapLine, type SnappedLine } from './line-diamond.js';
 import { writePixelAttributes } from './pixel-attributes.js';
 import type { RasterContext, RasterVertex } from './raster-interfaces.js';
-import { SUBPIXEL_ONE, toSubpixel } from './subpixel.js';
+import { SUBPIXEL_ONE } from './subpixel.js';
 
-/** floor((n + d/2) / d) for exact integers n, d > 0: the rounded quotient, halves up. */
-function roundDiv(n: number, d: number): number {
-  return Math.floor((n + d / 2) / d);
+const HALF = SUBPIXEL_ONE / 2;
+
+/** floor(n / d) for exact integers with d > 0, corrected for the rounding of the division. */
+function floorDiv(n: number, d: number): number {
+  let q = Math.floor(n / d);
+  if (q * d > n) q--;
+  else if ((q + 1) * d <= n) q++;
+  return q;
 }
 
-/** A line after snapping, oriented by its major axis. */
-interface LineSetup {
-  readonly xMajor: boolean;
-  /** Major and minor start coordinates and deltas, in subpixels. */
+/** A snapped line seen along its major axis. */
+interface MajorView {
   readonly ma: number;
   readonly mi: number;
   readonly dMa: number;
   readonly dMi: number;
 }
 
-function setupLine(a: RasterVertex, b: RasterVertex): LineSetup | undefined {
-  const ax = toSubpixel(a.x);
-  const ay = toSubpixel(a.y);
-  const bx = toSubpixel(b.x);
-  const by = toSubpixel(b.y);
-  if (Number.isNaN(ax + ay + bx + by)) return undefined;
-  const dx = bx - ax;
-  const dy = by - ay;
-  if (dx === 0 && dy === 0) return undefined;
-  const xMajor = Math.abs(dx) >= Math.abs(dy);
-  return xMajor ? { xMajor, ma: ax, mi: ay, dMa: dx, dMi: dy } : { xMajor, ma: ay, mi: ax, dMa: dy, dMi: dx };
+function majorView(l: SnappedLine): MajorView {
+  return l.xMajor ? { ma: l.ax, mi: l.ay, dMa: l.dx, dMi: l.dy } : { ma: l.ay, mi: l.ax, dMa: l.dy, dMi: l.dx };
 }
 
-/** The minor pixel coordinate of the line at major pixel coordinate c. */
-function minorAt(l: LineSetup, c: number): number {
-  // minor(c) = mi + (c·256 − ma)·dMi/dMa, in subpixels; round(minor / 256) exactly, with the
-  // fraction's denominator made positive. Magnitudes stay below 2^50.
-  const s = l.dMa > 0 ? 1 : -1;
-  const den = Math.abs(l.dMa);
-  const num = l.mi * den + (c * SUBPIXEL_ONE - l.ma) * l.dMi * s;
-  return roundDiv(num, den * SUBPIXEL_ONE);
+/**
+ * floor(minor(c)), the pixel below the line's exact minor coordinate at major pixel centre c.
+ * A point of the line at major c + s has minor minor(c) + k·s with |k| ≤ 1; in the closed
+ * diamond of minor pixel r it needs |minor(c) + k·s − r| ≤ 1/2 − |s|, so |minor(c) − r| ≤ 1/2:
+ * only this pixel and the next can be covered.
+ */
+function minorCandidate(m: MajorView, c: number): number {
+  // minor(c) = mi + (256·c − ma)·dMi/dMa subpixels, over a positive denominator. |mi·dMa| and
+  // |(256·c − ma)·dMi| stay below 2^49 (c within the guard band, see line-diamond.ts).
+  const s = m.dMa > 0 ? 1 : -1;
+  const den = Math.abs(m.dMa);
+  const num = m.mi * den + (c * SUBPIXEL_ONE - m.ma) * m.dMi * s;
+  return floorDiv(num, den * SUBPIXEL_ONE);
 }
 
 /** The line parameter at major pixel coordinate c, clamped to [0, 1]. */
-function paramAt(l: LineSetup, c: number): number {
-  const t = (c * SUBPIXEL_ONE - l.ma) / l.dMa;
+function paramAt(m: MajorView, c: number): number {
+  const t = (c * SUBPIXEL_ONE - m.ma) / m.dMa;
   return t > 0 ? (t < 1 ? t : 1) : 0;
 }
 
@@ -70,14 +77,12 @@ function paramAt(l: LineSetup, c: number): number {
  * (`run.quad.vFace`, `run.clockwise`); `provoking` supplies flat varyings.
  */
 export function drawLineSegment(run: FragmentRun, a: RasterVertex, b: RasterVertex, provoking: RasterVertex, bias: number): void {
-  const l = setupLine(a, b);
+  const l = snapLine(a, b);
   if (l === undefined) return;
+  const m = majorView(l);
+  const lastPixel = run.ctx.rasterizer.lastPixel;
   const quad = run.quad;
   quad.primitive = 'line';
-  const first = roundDiv(l.ma, SUBPIXEL_ONE);
-  const last = roundDiv(l.ma + l.dMa, SUBPIXEL_ONE);
-  const step = l.dMa > 0 ? 1 : -1;
-  const end = run.ctx.rasterizer.lastPixel ? last + step : last;
   let qx = 0;
   let qy = 0;
   let mask = 0;
@@ -89,36 +94,37 @@ export function drawLineSegment(run: FragmentRun, a: RasterVertex, b: RasterVert
     for (let p = 0; p < 4; p++) {
       const px = qx + (p & 1);
       const py = qy + (p >> 1);
-      const t = paramAt(l, l.xMajor ? px : py);
+      const t = paramAt(m, l.xMajor ? px : py);
       writePixelAttributes(run, p, 1 - t, t, 0, a, b, a, provoking, bias);
     }
     shadeAndMerge(run);
     mask = 0;
   };
-  // The walk is bounded by the clip rectangle: columns outside it cannot draw.
-  const c = run.clip;
-  const lo = l.xMajor ? c.x0 : c.y0;
-  const hi = l.xMajor ? c.x1 - 1 : c.y1 - 1;
-  let from = first;
-  let to = end;
-  if (step > 0) {
-    from = Math.max(from, lo);
-    to = Math.min(to, hi + 1);
-  } else {
-    from = Math.min(from, hi);
-    to = Math.max(to, lo - 1);
-  }
-  for (let major = from; step > 0 ? major < to : major > to; major += step) {
-    const minor = minorAt(l, major);
+  const visit = (major: number, minor: number) => {
     const x = l.xMajor ? major : minor;
     const y = l.xMajor ? minor : major;
-    if (!insideClip(run, x, y)) continue;
+    if (!insideClip(run, x, y) || !lineCoversPixel(l, x, y, lastPixel)) return;
     const nqx = x & ~1;
     const nqy = y & ~1;
     if (mask !== 0 && (nqx !== qx || nqy !== qy)) flush();
     qx = nqx;
     qy = nqy;
     mask |= 1 << ((x - qx) + 2 * (y - qy));
+  };
+  // Major pixels c whose diamond spans [c − 1/2, c + 1/2] meet the segment's major extent; the
+  // walk is bounded by the clip rectangle, as pixels outside it cannot draw.
+  const step = m.dMa > 0 ? 1 : -1;
+  const end = m.ma + m.dMa;
+  const c = run.clip;
+  const lo = l.xMajor ? c.x0 : c.y0;
+  const hi = (l.xMajor ? c.x1 : c.y1) - 1;
+  const from = step > 0 ? Math.max(Math.ceil((m.ma - HALF) / SUBPIXEL_ONE), lo) : Math.min(Math.floor((m.ma + HALF) / SUBPIXEL_ONE), hi);
+  const to = step > 0 ? Math.min(Math.floor((end + HALF) / SUBPIXEL_ONE), hi) : Math.max(Math.ceil((end - HALF) / SUBPIXEL_ONE), lo);
+  const down = m.dMi >= 0;
+  for (let major = from; step > 0 ? major <= to : major >= to; major += step) {
+    const r = minorCandidate(m, major);
+    visit(major, down ? r : r + 1);
+    visit(major, down ? r + 1 : r);
   }
   flush();
 }
