@@ -124,3 +124,49 @@ export function blendColors(
   out[2] = b;
   out[3] = a;
 }
+
+/** A blend of one render target bound to its state: `(src, dst, constant, out)` as {@link blendColors}. */
+export type BlendKernel = (src: Float32Array, dst: Float32Array, constant: Float32Array, out: Float32Array) => void;
+
+/** Factors whose value is the same for all four channels (each is computed once per pixel). */
+const UNIFORM_FACTORS: ReadonlySet<number> = new Set([
+  SVGA3dBlendOp.ZERO,
+  SVGA3dBlendOp.ONE,
+  SVGA3dBlendOp.SRCALPHA,
+  SVGA3dBlendOp.INVSRCALPHA,
+  SVGA3dBlendOp.DESTALPHA,
+  SVGA3dBlendOp.INVDESTALPHA,
+  SVGA3dBlendOp.BLENDFACTORALPHA,
+  SVGA3dBlendOp.INVBLENDFACTORALPHA,
+]);
+
+/**
+ * {@link blendColors} specialised for `state`, chosen once per draw. The specialised kernel
+ * covers ADD with one pair of channel-independent factors for all four channels (SRCALPHA /
+ * INVSRCALPHA, ONE / INVSRCALPHA, ONE / ONE, ...): the same products and sums in the same order,
+ * with each factor computed once instead of per channel. Every other state gets the generic
+ * routine. Equal to `blendColors` bit for bit (differential test).
+ */
+export function blendKernel(state: BlendTargetState): BlendKernel {
+  const sameAlpha =
+    !state.separateAlpha ||
+    (state.srcFactorAlpha === state.srcFactor && state.dstFactorAlpha === state.dstFactor && state.equationAlpha === state.equation);
+  const isAdd = (e: number) => e !== SVGA3dBlendEquation.SUBTRACT && e !== SVGA3dBlendEquation.REVSUBTRACT && e !== SVGA3dBlendEquation.MINIMUM && e !== SVGA3dBlendEquation.MAXIMUM;
+  if (sameAlpha && isAdd(state.equation) && UNIFORM_FACTORS.has(state.srcFactor) && UNIFORM_FACTORS.has(state.dstFactor)) {
+    const srcOp = state.srcFactor;
+    const dstOp = state.dstFactor;
+    return (src, dst, constant, out) => {
+      const sf = blendFactor(srcOp, 0, src, dst, constant, 1);
+      const df = blendFactor(dstOp, 0, src, dst, constant, 0);
+      const r = f(f((src[0] as number) * sf) + f((dst[0] as number) * df));
+      const g = f(f((src[1] as number) * sf) + f((dst[1] as number) * df));
+      const b = f(f((src[2] as number) * sf) + f((dst[2] as number) * df));
+      const a = f(f((src[3] as number) * sf) + f((dst[3] as number) * df));
+      out[0] = r;
+      out[1] = g;
+      out[2] = b;
+      out[3] = a;
+    };
+  }
+  return (src, dst, constant, out) => blendColors(state, src, dst, constant, out);
+}

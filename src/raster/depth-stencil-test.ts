@@ -114,3 +114,15 @@ export function depthStencilTest(
   if (pass && useDepth && depthState.write) writeField(depth, x, y, code);
   return pass;
 }
+
+/**
+ * {@link depthStencilTest} when the stencil test does not run (disabled or no stencil target)
+ * and the depth test does (`depthState.enable`, `depth` bound): quantise, compare with the
+ * stored code, write on pass when depth writes are on. The same steps in the same order.
+ */
+export function depthTest(x: number, y: number, fragDepth: number, depthState: DepthState, depth: BoundDepthTarget): boolean {
+  const code = depth.quantize(fragDepth);
+  const pass = compare(depthState.func, code, readField(depth, x, y));
+  if (pass && depthState.write) writeField(depth, x, y, code);
+  return pass;
+}

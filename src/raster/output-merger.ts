@@ -14,14 +14,27 @@
  *     blending with the stored colour, and the write through the channel mask.
  */
 import { f32Pow } from '../common/f32-math.js';
-import { blendColors, unpackArgb } from './blend.js';
-import { compare, depthStencilTest } from './depth-stencil-test.js';
+import { blendColors, blendKernel, unpackArgb, type BlendKernel } from './blend.js';
+import { compare, depthStencilTest, depthTest } from './depth-stencil-test.js';
 import { applyFog, fogFactor, fogSource, type FogSource } from './pixel-fog.js';
 import type { FragmentOutput, RasterContext } from './raster-interfaces.js';
-import type { OutputMergerState } from './raster-state.js';
-import { readColor, writeColor, type BoundColorTarget, type BoundTargets } from './render-targets.js';
+import type { BlendTargetState, OutputMergerState } from './raster-state.js';
+import { readColor, writeColor, type BoundColorTarget, type BoundDepthTarget, type BoundTargets } from './render-targets.js';
 
 const f = Math.fround;
+
+/** One render target the merger may write, with its state looked up once per draw. */
+export interface ColorWrite {
+  /** Render target index (bit `slot` of `colorsWritten`). */
+  readonly slot: number;
+  readonly target: BoundColorTarget;
+  /** COLORWRITEENABLE of the slot, never 0 (slots that write nothing are left out). */
+  readonly mask: number;
+  /** Clamping of the source colour: the low end, or NaN for float formats (no clamping). */
+  readonly low: number;
+  /** The blend kernel (`blendKernel`), or undefined when blending is off. */
+  readonly blend: BlendKernel | undefined;
+}
 
 /** Per-draw constants of the merger, unpacked once. */
 export interface MergerSetup {
@@ -35,6 +48,25 @@ export interface MergerSetup {
   readonly alphaRef: number;
   /** Whether the alpha test clamps alpha (COLOR0 is not a float format). */
   readonly alphaClamped: boolean;
+  /** The targets with a non-zero write mask, in slot order. */
+  readonly writes: readonly ColorWrite[];
+  /** The stencil target when the stencil test runs (enabled and bound), else undefined. */
+  readonly stencilTarget: BoundDepthTarget | undefined;
+  /** The depth target when the depth test runs (enabled and bound), else undefined. */
+  readonly depthTarget: BoundDepthTarget | undefined;
+}
+
+function colorWrites(state: OutputMergerState, targets: BoundTargets): ColorWrite[] {
+  const writes: ColorWrite[] = [];
+  for (let slot = 0; slot < targets.colors.length; slot++) {
+    const target = targets.colors[slot];
+    const mask = (state.colorWriteMask[slot] ?? 0xf) & 0xf;
+    if (target === undefined || mask === 0) continue;
+    const blend: BlendTargetState | undefined = state.blend[slot];
+    const low = target.range === 'float' ? Number.NaN : target.range === 'snorm' ? -1 : 0;
+    writes.push({ slot, target, mask, low, blend: blend !== undefined && blend.enable ? blendKernel(blend) : undefined });
+  }
+  return writes;
 }
 
 /** Unpacks the constant parts of `ctx.output` for a draw into `targets`. */
@@ -55,6 +87,9 @@ export function setupMerger(ctx: RasterContext, targets: BoundTargets): MergerSe
     gammaExponent,
     alphaRef: f(state.alphaTest.ref),
     alphaClamped: targets.colors[0]?.range !== 'float',
+    writes: colorWrites(state, targets),
+    stencilTarget: state.stencil.enable ? targets.stencil : undefined,
+    depthTarget: state.depth.enable ? targets.depth : undefined,
   };
 }
 
@@ -84,8 +119,11 @@ function clampToRange(t: BoundColorTarget, rgba: Float32Array): void {
   }
 }
 
-/** Runs the merger for one covered, not-killed pixel. Returns whether it passed the tests. */
-export function mergePixel(m: MergerSetup, out: FragmentOutput, px: MergerPixel, counters: { samplesPassed: number }): boolean {
+/**
+ * The plain merger {@link mergePixel} must equal: every state field looked up per pixel, the
+ * generic blend. Kept as its specification (differential test).
+ */
+export function mergePixelReference(m: MergerSetup, out: FragmentOutput, px: MergerPixel, counters: { samplesPassed: number }): boolean {
   const { state, targets } = m;
   const colors = out.colors;
   const p = px.p;
@@ -131,6 +169,68 @@ export function mergePixel(m: MergerSetup, out: FragmentOutput, px: MergerPixel,
       blendColors(blend, src, dst, m.blendConstant, src);
     }
     writeColor(target, px.x, px.y, src, mask);
+  }
+  return true;
+}
+
+/**
+ * Runs the merger for one covered, not-killed pixel. Returns whether it passed the tests.
+ * The per-draw lookups of `m` replace the reference's per-pixel ones: the targets that can be
+ * written, their clamping and blend kernels, and a depth-only test when stencil does not run
+ * (equal to {@link mergePixelReference}, differential test).
+ */
+export function mergePixel(m: MergerSetup, out: FragmentOutput, px: MergerPixel, counters: { samplesPassed: number }): boolean {
+  const state = m.state;
+  const colors = out.colors;
+  const p = px.p;
+  if (state.alphaTest.enable) {
+    let a = colors[p * 4 + 3] ?? 0;
+    if (m.alphaClamped) a = a > 0 ? (a < 1 ? a : 1) : 0;
+    if (!compare(state.alphaTest.func, a, m.alphaRef)) return false;
+  }
+  let depth = px.depth;
+  if (out.depthWritten) {
+    const d = f(out.depth[p] ?? 0);
+    depth = d > 0 ? (d < 1 ? d : 1) : 0;
+  }
+  if (m.stencilTarget !== undefined) {
+    if (!depthStencilTest(px.x, px.y, depth, px.clockwise, state.depth, state.stencil, m.targets.depth, m.stencilTarget)) return false;
+  } else if (m.depthTarget !== undefined && !depthTest(px.x, px.y, depth, state.depth, m.depthTarget)) return false;
+  counters.samplesPassed++;
+
+  const fogKind = m.fog.kind;
+  let fog = 1;
+  if (fogKind === 'pixel') {
+    fog = fogFactor(state.fog.func, px.fogDistance, state.fog.start, state.fog.end, state.fog.density);
+  } else if (fogKind === 'vertex') {
+    fog = px.fogVertex;
+  }
+  const writes = m.writes;
+  for (let i = 0; i < writes.length; i++) {
+    const w = writes[i] as ColorWrite;
+    if ((out.colorsWritten & (1 << w.slot)) === 0) continue;
+    const base = (w.slot * 4 + p) * 4;
+    const low = w.low;
+    if (low === low) {
+      for (let c = 0; c < 4; c++) {
+        const v = colors[base + c] ?? 0;
+        src[c] = v > low ? (v < 1 ? v : 1) : low; // NaN → the low end
+      }
+    } else {
+      for (let c = 0; c < 4; c++) src[c] = colors[base + c] ?? 0;
+    }
+    if (fogKind !== 'none') applyFog(src, fog, m.fogRgb);
+    if (m.gammaExponent !== 0) {
+      for (let c = 0; c < 3; c++) {
+        const v = src[c] as number;
+        src[c] = f32Pow(v > 0 ? v : 0, m.gammaExponent);
+      }
+    }
+    if (w.blend !== undefined) {
+      readColor(w.target, px.x, px.y, dst);
+      w.blend(src, dst, m.blendConstant, src);
+    }
+    writeColor(w.target, px.x, px.y, src, w.mask);
   }
   return true;
 }

@@ -278,6 +278,10 @@ function texelWord(bytes: Uint8Array, at: number, size: number): number {
 
 /** The same word as `texelWord`, in 32-bit integer operations (a texel is at most 4 bytes here). */
 function texelWord32(bytes: Uint8Array, at: number, size: number): number {
+  if (size === 4 && at >= 0 && at + 4 <= bytes.length) {
+    // The common D24S8 / D32 texel, unrolled (every byte is in range, so no fallbacks to 0).
+    return ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24)) >>> 0;
+  }
   let w = 0;
   for (let i = size - 1; i >= 0; i--) w = ((w << 8) | (bytes[at + i] ?? 0)) >>> 0;
   return w;
@@ -305,6 +309,13 @@ export function writeField(t: BoundDepthTarget, x: number, y: number, value: num
   const word = texelWord32(bytes, at, size);
   const mask = t.fieldMask << t.fieldOffset;
   const next = (word & ~mask) | ((value << t.fieldOffset) & mask);
+  if (size === 4) {
+    bytes[at] = next & 0xff;
+    bytes[at + 1] = (next >>> 8) & 0xff;
+    bytes[at + 2] = (next >>> 16) & 0xff;
+    bytes[at + 3] = (next >>> 24) & 0xff;
+    return;
+  }
   for (let i = 0; i < size; i++) bytes[at + i] = (next >>> (8 * i)) & 0xff;
 }
 
