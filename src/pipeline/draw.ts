@@ -14,11 +14,11 @@ import { contextConstants } from './context-constants.js';
 import {
   clipPlaneMask,
   clipRect,
-  deriveOutputMergerState,
   derivePointState,
   deriveRasterizerState,
   isFlatShaded,
 } from './derive-draw-state.js';
+import { drawCacheOf } from './draw-cache.js';
 import type { DrawContext, DrawSurfaces } from './draw-context.js';
 import { PipelineDiag } from './pipeline-diagnostics.js';
 import { ps1StageState } from './ps1-stage-state.js';
@@ -143,6 +143,7 @@ export function drawPrimitives(
   if (!viewport) return;
 
   // Which programs run.
+  const cache = drawCacheOf(context);
   const decls: DeclSemantic[] = cmd.decls.map((d) => ({ usage: d.identity.usage, usageIndex: d.identity.usageIndex }));
   const pretransformed = decls.some((d) => d.usage === SVGA3dDeclUsage.POSITIONT);
   const sink = shaderSink(report);
@@ -154,7 +155,8 @@ export function drawPrimitives(
     const elements = cmd.decls.map((d) => ({ type: d.identity.type, usage: d.identity.usage, usageIndex: d.identity.usageIndex }));
     const vs = chooseProgram(context, 1, () => services.fixedFunction?.vertex(context, elements, viewport.h), report);
     if (!vs) return;
-    stage = createProgramVertexStage(vs.program, decls, vs.constants, sampler(vs.program, 'vertex'), sink, services.shaderMode ?? 'compiled');
+    const mode = services.shaderMode ?? 'compiled';
+    stage = createProgramVertexStage(vs.program, decls, vs.constants, sampler(vs.program, 'vertex'), sink, mode, cache.vertexRunners(mode));
   }
   const ps = chooseProgram(context, 2, () => services.fixedFunction?.pixel(context, surfaces, pretransformed), report);
   if (!ps) return;
@@ -165,7 +167,7 @@ export function drawPrimitives(
 
   // Derived state and linkage.
   const states = context.renderStates;
-  const output = deriveOutputMergerState(states, { fogAllowed: ps.program.version.major < 3 });
+  const output = cache.outputMerger(states, ps.program.version.major < 3);
   const vertexFog = output.fog.enable && (output.fog.type === 1 || output.fog.func === 4);
   const linkage = linkStages(stage.outputs, ps.program, { flat: isFlatShaded(states), vertexFog, defaultFor: stage.defaultFor });
   const ctx: RasterContext = {

@@ -9,13 +9,14 @@
  */
 import type { DiagnosticSink } from '../common/diagnostics.js';
 import {
+  cachedOutputSignature,
   DeclUsage,
   inputSignature,
-  outputSignature,
   VertexShaderRunner,
   type ShaderConstants,
   type ShaderProgram,
   type TextureSampler,
+  type VertexShaderRunnerOptions,
 } from '../shader-vm/index.js';
 import { CompiledVertexShaderRunner, type ShaderRunMode } from '../shader-vm/jit/index.js';
 import type { Semantic } from './shader-linkage.js';
@@ -58,9 +59,59 @@ function indexOf(list: readonly Semantic[], usage: number, usageIndex: number): 
  */
 const PROGRAM_DEFAULT: Vec4 = [0, 0, 0, 1];
 
+/** The vertex runner of either mode (same `run`, `values`, `written`, `rebind`). */
+type VertexRunner = VertexShaderRunner | CompiledVertexShaderRunner;
+
+/** Programs whose runners one {@link VertexRunnerCache} keeps (per mode). */
+export const VERTEX_RUNNER_CACHE_ENTRIES = 32;
+
+/**
+ * The vertex runners of one context's draws, kept between draws by program and run mode so a
+ * draw rebinds a runner (its constants, sampler and sink) instead of building one with a new
+ * register machine. A rebound runner gives exactly what a new one gives (runner tests), so the
+ * cache only saves work. Bounded: least recently used programs are dropped past
+ * {@link VERTEX_RUNNER_CACHE_ENTRIES}. One cache per context: nothing crosses contexts.
+ */
+export class VertexRunnerCache {
+  private readonly entries = new Map<ShaderProgram, VertexRunner>();
+  private readonly mode: ShaderRunMode;
+
+  constructor(mode: ShaderRunMode) {
+    this.mode = mode;
+  }
+
+  /** The runner of `program` bound to `options` (built on a miss). */
+  runner(program: ShaderProgram, options: VertexShaderRunnerOptions): VertexRunner {
+    const found = this.entries.get(program);
+    if (found !== undefined) {
+      this.entries.delete(program);
+      this.entries.set(program, found);
+      found.rebind(options);
+      return found;
+    }
+    const made = newRunner(program, options, this.mode);
+    if (this.entries.size >= VERTEX_RUNNER_CACHE_ENTRIES) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(program, made);
+    return made;
+  }
+
+  /** Programs cached now. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function newRunner(program: ShaderProgram, options: VertexShaderRunnerOptions, mode: ShaderRunMode): VertexRunner {
+  return mode === 'reference' ? new VertexShaderRunner(program, options) : new CompiledVertexShaderRunner(program, options);
+}
+
 /**
  * A stage running vertex program `program` with `constants`, on the compiled runner by default or
- * the interpreter's in `reference` mode (bit-identical results).
+ * the interpreter's in `reference` mode (bit-identical results). With `runners` (a context's
+ * cache, of the same mode) the runner is taken from it and rebound instead of built.
  */
 export function createProgramVertexStage(
   program: ShaderProgram,
@@ -69,17 +120,24 @@ export function createProgramVertexStage(
   sampler: TextureSampler,
   diagnostics?: DiagnosticSink,
   shaderMode: ShaderRunMode = 'compiled',
+  runners?: VertexRunnerCache,
 ): VertexStage {
-  const outputs = outputSignature(program).map((e) => ({ usage: e.usage, usageIndex: e.usageIndex }));
+  const outputs = cachedOutputSignature(program).map((e) => ({ usage: e.usage, usageIndex: e.usageIndex }));
   // Input register ← declaration index; declarations the program does not read are not fetched
   // into it, inputs no declaration provides read as (0, 0, 0, 1).
-  const bindings = inputSignature(program)
-    .filter((e) => e.file === 'input' && e.index < 16)
-    .map((e) => ({ register: e.index, decl: decls.findIndex((d) => d.usage === e.usage && d.usageIndex === e.usageIndex) }));
+  const bindings = inputSignature(program).filter((e) => e.file === 'input' && e.index < 16);
+  const registers = new Int32Array(bindings.length);
+  const sources = new Int32Array(bindings.length);
+  bindings.forEach((e, i) => {
+    registers[i] = e.index * 4;
+    sources[i] = decls.findIndex((d) => d.usage === e.usage && d.usageIndex === e.usageIndex) * 4;
+  });
   const inputs = new Float32Array(64);
-  const runnerOptions = { constants, sampler, ...(diagnostics ? { diagnostics } : {}) };
-  const runner =
-    shaderMode === 'reference' ? new VertexShaderRunner(program, runnerOptions) : new CompiledVertexShaderRunner(program, runnerOptions);
+  const runnerOptions: VertexShaderRunnerOptions = { constants, sampler, ...(diagnostics ? { diagnostics } : {}) };
+  const runner = runners ? runners.runner(program, runnerOptions) : newRunner(program, runnerOptions, shaderMode);
+  const values = runner.values;
+  const writtenFlags = runner.written;
+  const n = Math.min(runner.signature.length, outputs.length);
   return {
     pretransformed: false,
     outputs,
@@ -87,17 +145,30 @@ export function createProgramVertexStage(
     pointSize: indexOf(outputs, DeclUsage.PSIZE, 0),
     defaultFor: () => PROGRAM_DEFAULT,
     run(elements, out) {
-      for (const b of bindings) {
-        const o = b.register * 4;
-        if (b.decl < 0) inputs.set(PROGRAM_DEFAULT, o);
-        else inputs.set(elements.subarray(b.decl * 4, b.decl * 4 + 4), o);
+      for (let b = 0; b < registers.length; b++) {
+        const o = registers[b] as number;
+        const from = sources[b] as number;
+        if (from < 0) {
+          inputs[o] = 0;
+          inputs[o + 1] = 0;
+          inputs[o + 2] = 0;
+          inputs[o + 3] = 1;
+        } else {
+          inputs[o] = elements[from] as number;
+          inputs[o + 1] = elements[from + 1] as number;
+          inputs[o + 2] = elements[from + 2] as number;
+          inputs[o + 3] = elements[from + 3] as number;
+        }
       }
       if (runner.run(inputs) !== 'ok') return -1;
-      const n = Math.min(runner.signature.length, outputs.length);
       let written = 0;
       for (let i = 0; i < n; i++) {
-        out.set(runner.values.subarray(i * 4, i * 4 + 4), i * 4);
-        if (runner.written[i] === 1 && i < 31) written |= 1 << i;
+        const o = i * 4;
+        out[o] = values[o] as number;
+        out[o + 1] = values[o + 1] as number;
+        out[o + 2] = values[o + 2] as number;
+        out[o + 3] = values[o + 3] as number;
+        if (writtenFlags[i] === 1 && i < 31) written |= 1 << i;
       }
       return written;
     },

@@ -3,7 +3,7 @@
  * quad, computing through `../ops/` so any compiled path can match it bit for bit.
  */
 
-export { runVertexShader, findOutput, outputPosition, VertexShaderRunner } from './run-vertex.js';
+export { runVertexShader, findOutput, outputPosition, VertexShaderRunner, cachedOutputSignature } from './run-vertex.js';
 export type { VertexShaderInput, VertexShaderResult, ShaderOutput, VertexShaderRunnerOptions } from './run-vertex.js';
 export { runPixelQuad, PixelQuadRunner, PIXEL_INPUT_REGISTERS, PIXEL_TEXCOORD_SETS } from './run-pixel.js';
 export type { PixelQuadInput, PixelQuadResult, PixelQuadRun, PixelQuadRunnerOptions } from './run-pixel.js';
