@@ -85,7 +85,6 @@ export function setLight(ctx: ContextState, index: number, l: LightSpec): void {
   ctx.lightEnabled[index] = 1;
 }
 
-/** Sets the FRONT material: diffuse, ambient, specular, emissive (rgba each), power. */
 /** A material as the tests write it (missing colours 0, power 0). */
 export interface TestMaterial {
   diffuse?: number[];
