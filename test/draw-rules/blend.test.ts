@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { SVGA3dBlendEquation as EQ, SVGA3dBlendOp as OP, SVGA3dRenderStateName as RS } from '../../src/svga3d-decoder/index.js';
 import type { CommandWriter } from '../../src/svga3d-decoder/index.js';
-import { CID, bits, expectedRows, hexRows, quad, renderScene, states, unorm8 } from './scene.js';
+import { expectedRows, hexRows, unorm8 } from '../support/draw-expect.js';
+import { CID, bits, quad, renderScene, states } from '../support/draw-scene.js';
 
 type Vec4 = readonly [number, number, number, number];
 

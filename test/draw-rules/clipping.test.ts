@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SVGA3dRenderStateName as RS } from '../../src/svga3d-decoder/index.js';
-import { CID, coverage, expectedRows, hexRows, quad, renderScene, states, unorm8, vtx } from './scene.js';
+import { coverage, expectedRows, hexRows, unorm8 } from '../support/draw-expect.js';
+import { CID, quad, renderScene, states, vtx } from '../support/draw-scene.js';
 
 const RED = [1, 0, 0, 1];
 const ON = 'ff0000ff';

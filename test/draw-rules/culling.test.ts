@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SVGA3dFace as FACE, SVGA3dFrontWinding as FW, SVGA3dRenderStateName as RS } from '../../src/svga3d-decoder/index.js';
-import { coverage, expectedRows, hexRows, renderScene, states, win } from './scene.js';
+import { coverage, expectedRows, hexRows } from '../support/draw-expect.js';
+import { renderScene, states, win } from '../support/draw-scene.js';
 
 const RED = [1, 0, 0, 1];
 

@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SVGA3dCmpFunc as CMP, SVGA3dRenderStateName as RS } from '../../src/svga3d-decoder/index.js';
-import { expectedRows, hexRows, quad, renderScene, states } from './scene.js';
+import { expectedRows, hexRows } from '../support/draw-expect.js';
+import { quad, renderScene, states } from '../support/draw-scene.js';
 
 interface DepthFormat {
   readonly name: string;

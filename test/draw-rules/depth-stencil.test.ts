@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SVGA3dCmpFunc as CMP, SVGA3dRenderStateName as RS, SVGA3dStencilOp as SOP } from '../../src/svga3d-decoder/index.js';
-import { expectedRows, hexRows, quad, renderScene, states } from './scene.js';
+import { expectedRows, hexRows } from '../support/draw-expect.js';
+import { quad, renderScene, states } from '../support/draw-scene.js';
 
 const Z_D16 = 8;
 const Z_D24S8 = 9;

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SVGA3dRenderStateName as RS } from '../../src/svga3d-decoder/index.js';
-import { CID, expectedRows, hexRows, quad, renderScene, states, unorm8 } from './scene.js';
+import { expectedRows, hexRows, unorm8 } from '../support/draw-expect.js';
+import { CID, quad, renderScene, states } from '../support/draw-scene.js';
 
 /** oC0 = (1, 0, 0, 1), oC1 = (0, 0.6, 0, 0.2), oC2 = (0.2, 0.4, 0.8, 0.4). */
 const MRT_PS = [
