@@ -10,6 +10,7 @@ import { copyStretchCases } from './copy/copy-stretch.case.js';
 import { mipmapCases } from './copy/generate-mipmaps.case.js';
 import { dmaDxtCases } from './dma/dma-dxt.case.js';
 import { dmaUploadCases } from './dma/dma-upload.case.js';
+import { fillModeCases } from './draw/fill-modes.case.js';
 import { fixedFunctionCases } from './draw/fixed-function.case.js';
 import { outputMergerCases } from './draw/depth-stencil-blend.case.js';
 import { shaderDrawCases } from './draw/shader-draws.case.js';
@@ -32,6 +33,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   ...gmrfbCases,
   ...readbackCases,
   ...shaderDrawCases,
+  ...fillModeCases,
   ...outputMergerCases,
   ...textureDrawCases,
   ...fixedFunctionCases,
