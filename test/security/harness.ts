@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/common/diagnostics.js';
 import type { Rgba8Image } from '../../src/common/image.js';
-import { GUEST_PAGE_SIZE, SvgaDevice, type GuestPhysicalMemory, type SvgaDeviceOptions } from '../../src/device/index.js';
+import { GUEST_PAGE_SIZE, SparseGuestMemory, SvgaDevice, type GuestPhysicalMemory, type SvgaDeviceOptions } from '../../src/device/index.js';
 import { createDrawBackend } from '../../src/pipeline/index.js';
 import { replayTrace, type ReplaySummary } from '../../src/replay/replay-trace.js';
 import { validateSvgaShader } from '../../src/replay/svga-device-factory.js';
@@ -26,62 +26,40 @@ export const VRAM_BYTES = 1024 * 1024;
 const SURFACE_ID_LIMIT = 32768;
 
 /**
- * Guest physical memory as 4 KiB pages, like the device's default, but able to hash its content.
- * A page of zeros hashes like a page never written: the guest cannot tell them apart.
+ * The device's own sparse guest memory (same paging, same all-or-nothing budget), which also
+ * remembers the pages written so it can hash them. A page of zeros hashes like a page never
+ * written: the guest cannot tell them apart.
  */
 export class HashedGuestMemory implements GuestPhysicalMemory {
-  readonly size = 2 ** 44;
-  readonly pages = new Map<number, Uint8Array>();
-  readonly maxPages: number;
+  private readonly memory: SparseGuestMemory;
+  private readonly written = new Set<number>();
   constructor(maxPages = 65536) {
-    this.maxPages = maxPages;
+    this.memory = new SparseGuestMemory({ maxPages });
+  }
+
+  get size(): number {
+    return this.memory.size;
   }
 
   read(address: number, dst: Uint8Array): boolean {
-    if (!inside(address, dst.length, this.size)) return false;
-    for (let done = 0; done < dst.length; ) {
-      const at = address + done;
-      const page = Math.floor(at / GUEST_PAGE_SIZE);
-      const inPage = at - page * GUEST_PAGE_SIZE;
-      const n = Math.min(GUEST_PAGE_SIZE - inPage, dst.length - done);
-      const data = this.pages.get(page);
-      if (data) dst.set(data.subarray(inPage, inPage + n), done);
-      else dst.fill(0, done, done + n);
-      done += n;
-    }
-    return true;
+    return this.memory.read(address, dst);
   }
 
   write(address: number, src: Uint8Array): boolean {
-    if (!inside(address, src.length, this.size)) return false;
-    for (let done = 0; done < src.length; ) {
-      const at = address + done;
-      const page = Math.floor(at / GUEST_PAGE_SIZE);
-      const inPage = at - page * GUEST_PAGE_SIZE;
-      const n = Math.min(GUEST_PAGE_SIZE - inPage, src.length - done);
-      let data = this.pages.get(page);
-      if (!data) {
-        if (this.pages.size >= this.maxPages) return false;
-        data = new Uint8Array(GUEST_PAGE_SIZE);
-        this.pages.set(page, data);
-      }
-      data.set(src.subarray(done, done + n), inPage);
-      done += n;
-    }
+    if (!this.memory.write(address, src)) return false;
+    const last = Math.floor((address + src.length - 1) / GUEST_PAGE_SIZE);
+    for (let p = Math.floor(address / GUEST_PAGE_SIZE); p <= last; p++) this.written.add(p);
     return true;
   }
 
   /** One hash per non-zero page, keyed `guest page N`. */
   hashes(into: Map<string, string>): void {
-    for (const page of [...this.pages.keys()].sort((a, b) => a - b)) {
-      const data = this.pages.get(page)!;
+    const data = new Uint8Array(GUEST_PAGE_SIZE);
+    for (const page of [...this.written].sort((a, b) => a - b)) {
+      this.memory.read(page * GUEST_PAGE_SIZE, data);
       if (data.some((b) => b !== 0)) into.set(`guest page ${page}`, sha(data));
     }
   }
-}
-
-function inside(address: number, length: number, size: number): boolean {
-  return Number.isSafeInteger(address) && address >= 0 && address + length <= size;
 }
 
 function sha(...parts: (Uint8Array | string)[]): string {
