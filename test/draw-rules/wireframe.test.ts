@@ -21,7 +21,8 @@ import type { RenderTarget } from '../../src/raster/raster-interfaces.js';
 import { makeTarget, pixelWord, testContext, vtx as rasterVertex } from '../../src/raster/raster-test-support.js';
 import { toSubpixel } from '../../src/raster/subpixel.js';
 import { SVGA3dFace as Face, SVGA3dFillModeType as Fill, SVGA3dRenderStateName as RS } from '../../src/svga3d-decoder/index.js';
-import { CID, coverage, hexRows, renderScene, states, win } from './scene.js';
+import { coverage, hexRows } from '../support/draw-expect.js';
+import { CID, renderScene, states, win } from '../support/draw-scene.js';
 
 const RED = [1, 0, 0, 1];
 const ON = 'ff0000ff';
