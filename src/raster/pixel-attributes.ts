@@ -53,6 +53,55 @@ export function writePixelAttributes(
   }
   const count = run.varyingCount;
   if (count === 0) return;
+  const va = a.varyings;
+  const vb = b.varyings;
+  const vc = c.varyings;
+  const vp = provoking.varyings;
+  const n = count * 4;
+  if (va.length >= n && vb.length >= n && vc.length >= n && vp.length >= n) {
+    // Every vertex holds every varying (the pipeline's case): the loop below without its
+    // per-component fallbacks and weight-array reads, the same products and sums in the same order.
+    perspectiveWeights(b0, b1, b2, a.invW, b.invW, c.invW, persp);
+    const out = run.quad.varyings;
+    const p0 = persp[0] as number;
+    const p1 = persp[1] as number;
+    const p2 = persp[2] as number;
+    const interpolation = run.interpolation;
+    for (let v = 0; v < count; v++) {
+      const mode = interpolation[v];
+      const base = (p * count + v) * 4;
+      const i = v * 4;
+      if (mode === INTERP_FLAT) {
+        for (let k = 0; k < 4; k++) out[base + k] = vp[i + k] as number;
+      } else if (mode === INTERP_LINEAR) {
+        for (let k = 0; k < 4; k++) out[base + k] = f(b0 * (va[i + k] as number) + b1 * (vb[i + k] as number) + b2 * (vc[i + k] as number));
+      } else {
+        for (let k = 0; k < 4; k++) out[base + k] = f(p0 * (va[i + k] as number) + p1 * (vb[i + k] as number) + p2 * (vc[i + k] as number));
+      }
+    }
+    return;
+  }
+  writeVaryingsReference(run, p, b0, b1, b2, a, b, c, provoking);
+}
+
+/**
+ * The varyings of pixel p as the plain loop computes them, every component read with a fallback
+ * of 0 (vertices with short varying arrays). The fast loop of {@link writePixelAttributes} must
+ * equal it whenever every vertex holds every varying (differential test).
+ */
+export function writeVaryingsReference(
+  run: FragmentRun,
+  p: number,
+  b0: number,
+  b1: number,
+  b2: number,
+  a: RasterVertex,
+  b: RasterVertex,
+  c: RasterVertex,
+  provoking: RasterVertex,
+): void {
+  const count = run.varyingCount;
+  if (count === 0) return;
   perspectiveWeights(b0, b1, b2, a.invW, b.invW, c.invW, persp);
   screen[0] = b0;
   screen[1] = b1;
