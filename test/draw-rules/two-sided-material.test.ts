@@ -13,7 +13,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandWriter } from '../../src/svga3d-decoder/index.js';
 import { SVGA3dRenderStateName as RS } from '../../src/svga3d-decoder/index.js';
-import { expectedRows, hexRows, renderScene, states, unorm8, win } from './scene.js';
+import { expectedRows, hexRows, unorm8 } from '../support/draw-expect.js';
+import { renderScene, states, win } from '../support/draw-scene.js';
 
 const INVALID = 0xffffffff;
 const FACE = { FRONT: 2, BACK: 3, FRONT_BACK: 4 } as const;
