@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClipVertexFlags, clipLine, clipPolygon, clipPolygonWithFlags, outcode, type ClipPlane } from './clip-polygon.js';
+import { ClipVertexFlags, clipLine, clipPolygon, clipPolygonWithFlags, outcode, planeDistance, type ClipPlane } from './clip-polygon.js';
 import { CLIP_GUARD_BAND, toWindow, volumePlanes } from './viewport.js';
 
 /** A clip vertex: x, y, z, w and one varying (c, 2c, 0, 1). */
@@ -94,6 +95,48 @@ describe('clipPolygonWithFlags', () => {
     expect(xy(r)).toEqual([[0, 0], [2, 0], [2, 2], [2, 2], [0, 2]]);
     // (2,2)→(2,2) is the zero-length rest of b→c (flagged, draws nothing); (2,2)→(0,2) lies on y = 2.
     expect(r.flags).toEqual([V | E, 0, E, 0, E]);
+  });
+
+  it('property: original vertices are the input\'s own, original edges lie on an input edge, the others on a plane', () => {
+    const coord = fc.integer({ min: -16, max: 16 }).map((n) => n / 4);
+    const point = fc.tuple(coord, coord, coord, fc.integer({ min: 1, max: 8 }).map((n) => n / 4));
+    const plane = fc.tuple(fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 }));
+    const near = (a: number, b: number) => Math.abs(a - b) <= 1e-4;
+    /** Whether p lies on segment a–b (x, y, z, w), within float32 rounding of the cuts. */
+    const onSegment = (p: Float32Array, a: Float32Array, b: Float32Array) => {
+      let t: number | undefined;
+      for (let k = 0; k < 4; k++) {
+        const d = b[k]! - a[k]!;
+        if (Math.abs(d) > 1e-3) t = (p[k]! - a[k]!) / d;
+      }
+      if (t === undefined) return [0, 1, 2, 3].every((k) => near(p[k]!, a[k]!));
+      const tt = t;
+      return tt >= -1e-4 && tt <= 1 + 1e-4 && [0, 1, 2, 3].every((k) => near(p[k]!, a[k]! + tt * (b[k]! - a[k]!)));
+    };
+    let cut = 0;
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 3, maxLength: 3 }), fc.array(plane, { minLength: 1, maxLength: 4 }), (pts, planes) => {
+        const input = pts.map(([x, y, z, w]) => v(x, y, z, w, 0));
+        const r = clipPolygonWithFlags(input, planes, 0xf);
+        expect(r.vertices).toEqual(clipPolygon(input, planes, 0xf));
+        expect(r.flags).toHaveLength(r.vertices.length);
+        const n = r.vertices.length;
+        if (n > 3) cut++;
+        for (let i = 0; i < n; i++) {
+          const p = r.vertices[i]!;
+          const q = r.vertices[(i + 1) % n]!;
+          const f = r.flags[i]!;
+          expect(input.includes(p)).toBe((f & V) !== 0);
+          if ((f & E) !== 0) {
+            expect([0, 1, 2].some((k) => onSegment(p, input[k]!, input[(k + 1) % 3]!) && onSegment(q, input[k]!, input[(k + 1) % 3]!))).toBe(true);
+          } else {
+            expect(planes.some((pl) => near(planeDistance(pl, p), 0) && near(planeDistance(pl, q), 0))).toBe(true);
+          }
+        }
+      }),
+      { seed: 42, numRuns: 500 },
+    );
+    expect(cut).toBeGreaterThan(50);
   });
 
   it('nothing left: no vertices and no flags', () => {
