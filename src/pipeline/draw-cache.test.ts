@@ -167,6 +167,30 @@ describe('draw caches: every state that feeds them, changed between two draws', 
     expect(s.pixels()).toEqual(all([255, 0, 0, 255]));
   });
 
+  it('the colour target: another surface bound, then the first one redefined (new image)', () => {
+    const s = setup();
+    s.draw(RED_DRAW);
+    s.surfaces.target(3, 4, 4, 2);
+    s.context.renderTargets[2] = { sid: 3, face: 0, mip: 0 };
+    s.draw(GREEN_DRAW);
+    const bgra = (sid: number) => Array.from(s.surfaces.get(sid)!.image(0, 0)!.bytes.subarray(0, 4));
+    expect(bgra(1)).toEqual([0, 0, 255, 255]);
+    expect(bgra(3)).toEqual([0, 255, 0, 255]);
+    // Surface 1 defined again (fresh zero storage) and bound: the draw lands in the new storage.
+    const old = s.surfaces.get(1)!.image(0, 0)!.bytes;
+    s.surfaces.target(1, 4, 4, 2);
+    s.context.renderTargets[2] = { sid: 1, face: 0, mip: 0 };
+    s.draw(GREEN_DRAW);
+    expect(bgra(1)).toEqual([0, 255, 0, 255]);
+    expect(Array.from(old.subarray(0, 4))).toEqual([0, 0, 255, 255]);
+    // A different format on a new definition of surface 3 (X8R8G8B8): alpha is not stored as drawn.
+    s.surfaces.target(3, 4, 4, 1);
+    s.context.renderTargets[2] = { sid: 3, face: 0, mip: 0 };
+    s.draw(GREEN_DRAW);
+    expect(bgra(3).slice(0, 3)).toEqual([0, 255, 0]);
+    expect(s.list.items).toEqual([]);
+  });
+
   it('two contexts never share a cache', () => {
     const a = setup();
     const b = setup();
@@ -201,6 +225,29 @@ describe('DrawCache and VertexRunnerCache bounds', () => {
     expect(cache.outputMerger(states, true).fog.enable).toBe(true);
     states[RS.ZENABLE] = 1;
     expect(cache.outputMerger(states, true).depth.enable).toBe(true);
+  });
+
+  it('the target set is reused only while every slot holds the same image and format', () => {
+    const cache = new DrawCache();
+    const image = { width: 4, height: 4, depth: 1, rowPitch: 16, slicePitch: 64, bytes: new Uint8Array(64) };
+    const other = { ...image, bytes: new Uint8Array(64) };
+    const set = (colors: ({ image: typeof image; format: number } | undefined)[], depth?: { image: typeof image; format: number }) => ({
+      targets: { colors, depth, stencil: undefined },
+      width: 4,
+      height: 4,
+    });
+    const first = set([{ image, format: 2 }]);
+    expect(cache.targets(first)).toBe(first);
+    expect(cache.targets(set([{ image, format: 2 }]))).toBe(first);
+    const changedImage = set([{ image: other, format: 2 }]);
+    expect(cache.targets(changedImage)).toBe(changedImage);
+    const changedFormat = set([{ image: other, format: 1 }]);
+    expect(cache.targets(changedFormat)).toBe(changedFormat);
+    const moreSlots = set([{ image: other, format: 1 }, { image, format: 2 }]);
+    expect(cache.targets(moreSlots)).toBe(moreSlots);
+    const withDepth = set([{ image: other, format: 1 }, { image, format: 2 }], { image, format: 41 });
+    expect(cache.targets(withDepth)).toBe(withDepth);
+    expect(cache.targets(set([{ image: other, format: 1 }, { image, format: 2 }], { image, format: 41 }))).toBe(withDepth);
   });
 
   it(`keeps at most ${VERTEX_RUNNER_CACHE_ENTRIES} programs, dropping the least recently used`, () => {

@@ -6,17 +6,26 @@
  * - the output-merger state, keyed by every render-state word and the one draw input besides
  *   them (whether fog applies): any word that differs derives it afresh;
  * - the vertex-program runners, by program object and run mode (`VertexRunnerCache`), rebound to
- *   each draw's constants, sampler and sink.
+ *   each draw's constants, sampler and sink;
+ * - the resolved render-target set, kept while every slot holds the very same image object and
+ *   format (images are fixed per surface definition: a redefined surface has new ones), so the
+ *   raster's per-set binding (`boundTargets`) is reused instead of redone;
+ * - the vertex processor's object and scratch arrays (reset per draw, nothing kept across).
  *
  * Both only save work: a hit gives exactly what a fresh derivation or runner gives. The caches
  * hang off the context object (a `WeakMap`), so they go away with it and never serve another
- * context; both are bounded (one state snapshot, a fixed number of runners).
+ * context; all are bounded (one state snapshot, one target set, a fixed number of runners).
  */
+import type { Linkage } from './shader-linkage.js';
+import type { RenderTarget } from '../raster/raster-interfaces.js';
 import type { OutputMergerState } from '../raster/raster-state.js';
 import type { ShaderRunMode } from '../shader-vm/jit/index.js';
 import { deriveOutputMergerState } from './derive-draw-state.js';
 import type { DrawContext } from './draw-context.js';
-import { VertexRunnerCache } from './vertex-stage.js';
+import type { ResolvedTargets } from './resolve-targets.js';
+import type { VertexArray } from './vertex-fetch.js';
+import { VertexProcessor } from './vertex-processor.js';
+import { VertexRunnerCache, type VertexStage } from './vertex-stage.js';
 
 /** The per-context caches of the draw path. */
 export class DrawCache {
@@ -25,6 +34,23 @@ export class DrawCache {
   private mergerStates: Uint32Array | undefined;
   private mergerFog = false;
   private merger: OutputMergerState | undefined;
+  private lastTargets: ResolvedTargets | undefined;
+  private processor: VertexProcessor | undefined;
+
+  /** `fresh`, or the previous draw's set when it binds exactly the same images and formats. */
+  targets(fresh: ResolvedTargets): ResolvedTargets {
+    const last = this.lastTargets;
+    if (last !== undefined && sameTargets(last, fresh)) return last;
+    this.lastTargets = fresh;
+    return fresh;
+  }
+
+  /** The context's vertex processor, reset for a draw as a new one would be. */
+  vertexProcessor(arrays: readonly VertexArray[], divisors: readonly number[] | undefined, stage: VertexStage, linkage: Linkage): VertexProcessor {
+    if (this.processor === undefined) this.processor = new VertexProcessor(arrays, divisors, stage, linkage);
+    else this.processor.reset(arrays, divisors, stage, linkage);
+    return this.processor;
+  }
 
   /** The vertex runners of `mode`. */
   vertexRunners(mode: ShaderRunMode): VertexRunnerCache {
@@ -46,6 +72,19 @@ export class DrawCache {
     else this.mergerStates = states.slice();
     return this.merger;
   }
+}
+
+function sameTarget(a: RenderTarget | undefined, b: RenderTarget | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.image === b.image && a.format === b.format);
+}
+
+function sameTargets(a: ResolvedTargets, b: ResolvedTargets): boolean {
+  if (a.width !== b.width || a.height !== b.height) return false;
+  const ca = a.targets.colors;
+  const cb = b.targets.colors;
+  if (ca.length !== cb.length) return false;
+  for (let i = 0; i < ca.length; i++) if (!sameTarget(ca[i], cb[i])) return false;
+  return sameTarget(a.targets.depth, b.targets.depth) && sameTarget(a.targets.stencil, b.targets.stencil);
 }
 
 function sameWords(a: Uint32Array, b: Uint32Array): boolean {

@@ -28,7 +28,7 @@ import { resolveTargets } from './resolve-targets.js';
 import { createShaderFragmentStage } from './fragment-stage.js';
 import { linkStages } from './shader-linkage.js';
 import { userClipPlanes } from './user-clip-planes.js';
-import { VertexProcessor, instanceCount, vertexArrays } from './vertex-processor.js';
+import { instanceCount, vertexArrays } from './vertex-processor.js';
 import { createPretransformedStage, createProgramVertexStage, type DeclSemantic, type VertexStage } from './vertex-stage.js';
 import { resolveViewport, volumePlanes } from './viewport.js';
 
@@ -81,20 +81,21 @@ export interface DrawServices {
 }
 
 /** Passes the first few interpreter diagnostics on as the draw's own, counts the rest. */
-function shaderSink(report: ReportFn): DiagnosticSink & { readonly dropped: number } {
-  let passed = 0;
-  let dropped = 0;
-  return {
-    get dropped() {
-      return dropped;
-    },
-    report(d: Diagnostic) {
-      if (passed < MAX_SHADER_DIAGNOSTICS) {
-        passed++;
-        report({ code: d.code, name: d.name, severity: d.severity }, d.message);
-      } else dropped++;
-    },
-  };
+class ShaderSink implements DiagnosticSink {
+  dropped = 0;
+  private passed = 0;
+  private readonly forward: ReportFn;
+
+  constructor(forward: ReportFn) {
+    this.forward = forward;
+  }
+
+  report(d: Diagnostic): void {
+    if (this.passed < MAX_SHADER_DIAGNOSTICS) {
+      this.passed++;
+      this.forward({ code: d.code, name: d.name, severity: d.severity }, d.message);
+    } else this.dropped++;
+  }
 }
 
 /** The bound program of `type` (1 VS, 2 PS), fixed function, or a reported failure (undefined). */
@@ -132,8 +133,11 @@ export function drawPrimitives(
   services: DrawServices,
 ): void {
   // Where pixels go.
-  const resolved = resolveTargets(context, surfaces, report);
-  if (!resolved) return;
+  const cache = drawCacheOf(context);
+  const fresh = resolveTargets(context, surfaces, report);
+  if (!fresh) return;
+  // The same images as the previous draw: the same target set, so the raster's binding of it holds.
+  const resolved = cache.targets(fresh);
   const refused = services.raster.checkRenderTargets?.(resolved.targets);
   if (refused !== undefined) {
     report(PipelineDiag.W_RENDER_TARGET, `${refused}; draw skipped`);
@@ -143,10 +147,9 @@ export function drawPrimitives(
   if (!viewport) return;
 
   // Which programs run.
-  const cache = drawCacheOf(context);
   const decls: DeclSemantic[] = cmd.decls.map((d) => ({ usage: d.identity.usage, usageIndex: d.identity.usageIndex }));
   const pretransformed = decls.some((d) => d.usage === SVGA3dDeclUsage.POSITIONT);
-  const sink = shaderSink(report);
+  const sink = new ShaderSink(report);
   const sampler = (program: ShaderProgram, stage: 'vertex' | 'pixel') =>
     services.sampler?.(context, surfaces, program, stage) ?? UNBOUND_SAMPLER;
   let stage: VertexStage;
@@ -192,7 +195,7 @@ export function drawPrimitives(
     ...(pretransformed ? [] : userClipPlanes(context.clipPlanesF32, clipPlaneMask(states), fixedFunctionVertex, context.transformsF32)),
   ];
   const emitter = new PrimitiveEmitter({ raster: services.raster, ctx, viewport, planes, pretransformed, points: derivePointState(states) });
-  const vertices = new VertexProcessor(vertexArrays(cmd.decls, surfaces), cmd.divisors, stage, linkage);
+  const vertices = cache.vertexProcessor(vertexArrays(cmd.decls, surfaces), cmd.divisors, stage, linkage);
 
   // Ranges × instances → primitives.
   const instances = instanceCount(cmd.divisors);

@@ -80,7 +80,24 @@ function findEntry(entries: readonly Semantic[], usage: number, usageIndex: numb
  * declare, so only those become varyings; ps_1_x has no declarations and gets all of v0/v1 and
  * t0–t7.
  */
-function pixelInputs(ps: ShaderProgram): { semantic: Semantic; target: PixelInputTarget }[] {
+function pixelInputs(ps: ShaderProgram): readonly PixelInput[] {
+  // Programs are immutable once decoded, so each one's inputs are worked out once.
+  let found = pixelInputCache.get(ps);
+  if (found === undefined) {
+    found = findPixelInputs(ps);
+    pixelInputCache.set(ps, found);
+  }
+  return found;
+}
+
+interface PixelInput {
+  readonly semantic: Semantic;
+  readonly target: PixelInputTarget;
+}
+
+const pixelInputCache = new WeakMap<ShaderProgram, readonly PixelInput[]>();
+
+function findPixelInputs(ps: ShaderProgram): PixelInput[] {
   const declared = new Set<string>();
   for (const it of ps.instructions) if (it.kind === 'dcl') declared.add(`${it.dst.file}${it.dst.index}`);
   return inputSignature(ps)

@@ -59,6 +59,14 @@ export function vertexArrays(decls: readonly VertexDeclInput[], surfaces: DrawSu
   return decls.map((d) => vertexArray(surfaces.get(d.array.surfaceId)?.image(0, 0)?.bytes ?? empty, d.identity.type, d.array.offset, d.array.stride));
 }
 
+/** `to[t..t+4) = from[f..f+4)`, without the view `subarray` would make. */
+function copy4(from: Float32Array, f: number, to: Float32Array, t: number): void {
+  to[t] = from[f] as number;
+  to[t + 1] = from[f + 1] as number;
+  to[t + 2] = from[f + 2] as number;
+  to[t + 3] = from[f + 3] as number;
+}
+
 /** Fetches, shades and lays out vertices for one draw. */
 export class VertexProcessor {
   /** Elements that were (partly) outside their surface. */
@@ -68,27 +76,41 @@ export class VertexProcessor {
   /** Vertex-stage invocations run (cache misses). */
   invocations = 0;
 
-  private readonly arrays: readonly VertexArray[];
+  private arrays: readonly VertexArray[] = [];
   /** Per declaration: 0 per-vertex, else elements advance every `n` instances. */
-  private readonly instanceStep: Int32Array;
-  private readonly stage: VertexStage;
-  private readonly linkage: Linkage;
-  private readonly elements: Float32Array;
-  private readonly outputs: Float32Array;
+  private instanceStep = new Int32Array(0);
+  private stage!: VertexStage;
+  private linkage!: Linkage;
+  private elements = new Float32Array(0);
+  private outputs = new Float32Array(0);
   private readonly cache = new Map<number, ProcessedVertex | null>();
   private instance = 0;
 
   constructor(arrays: readonly VertexArray[], divisors: readonly number[] | undefined, stage: VertexStage, linkage: Linkage) {
+    this.reset(arrays, divisors, stage, linkage);
+  }
+
+  /**
+   * Makes this processor the one of another draw, as a new one would be: counters zero, nothing
+   * cached, scratch arrays sized for the new declarations and stage (reused when they fit exactly).
+   */
+  reset(arrays: readonly VertexArray[], divisors: readonly number[] | undefined, stage: VertexStage, linkage: Linkage): void {
+    this.fetchOutOfBounds = 0;
+    this.failedInvocations = 0;
+    this.invocations = 0;
     this.arrays = arrays;
-    this.instanceStep = new Int32Array(arrays.length);
+    if (this.instanceStep.length !== arrays.length) this.instanceStep = new Int32Array(arrays.length);
     for (let d = 0; d < arrays.length; d++) {
       const div = divisors?.[d] ?? 0;
-      if ((div & DIVISOR_INSTANCE_DATA) !== 0) this.instanceStep[d] = Math.max(1, div & DIVISOR_COUNT_MASK);
+      this.instanceStep[d] = (div & DIVISOR_INSTANCE_DATA) !== 0 ? Math.max(1, div & DIVISOR_COUNT_MASK) : 0;
     }
     this.stage = stage;
     this.linkage = linkage;
-    this.elements = new Float32Array(arrays.length * 4);
-    this.outputs = new Float32Array(stage.outputs.length * 4);
+    // Exact sizes: a pre-transformed stage copies `outputs.length` elements.
+    if (this.elements.length !== arrays.length * 4) this.elements = new Float32Array(arrays.length * 4);
+    if (this.outputs.length !== stage.outputs.length * 4) this.outputs = new Float32Array(stage.outputs.length * 4);
+    this.instance = 0;
+    this.cache.clear();
   }
 
   /** Starts a new range or instance: cached vertices no longer apply. */
@@ -123,10 +145,10 @@ export class VertexProcessor {
     }
     const count = linkage.sources.length;
     const data = new Float32Array(4 + count * 4);
-    if (stage.position >= 0) data.set(outputs.subarray(stage.position * 4, stage.position * 4 + 4));
+    if (stage.position >= 0) copy4(outputs, stage.position * 4, data, 0);
     for (let s = 0; s < count; s++) {
       const src = linkage.sources[s]!;
-      if (src >= 0) data.set(outputs.subarray(src * 4, src * 4 + 4), 4 + s * 4);
+      if (src >= 0) copy4(outputs, src * 4, data, 4 + s * 4);
       else data.set(linkage.defaults[s]!, 4 + s * 4);
     }
     const ps = stage.pointSize;

@@ -15,6 +15,7 @@ import {
   VertexShaderRunner,
   type ShaderConstants,
   type ShaderProgram,
+  type SignatureEntry,
   type TextureSampler,
   type VertexShaderRunnerOptions,
 } from '../shader-vm/index.js';
@@ -58,6 +59,18 @@ function indexOf(list: readonly Semantic[], usage: number, usageIndex: number): 
  * (the interpreter's documented choice), which vs < 3.0 never needs since its signature is fixed.
  */
 const PROGRAM_DEFAULT: Vec4 = [0, 0, 0, 1];
+
+const inputCache = new WeakMap<ShaderProgram, readonly SignatureEntry[]>();
+
+/** The v0–v15 inputs a vertex program declares (worked out once per program: programs are immutable). */
+function vertexInputs(program: ShaderProgram): readonly SignatureEntry[] {
+  let found = inputCache.get(program);
+  if (found === undefined) {
+    found = inputSignature(program).filter((e) => e.file === 'input' && e.index < 16);
+    inputCache.set(program, found);
+  }
+  return found;
+}
 
 /** The vertex runner of either mode (same `run`, `values`, `written`, `rebind`). */
 type VertexRunner = VertexShaderRunner | CompiledVertexShaderRunner;
@@ -125,7 +138,7 @@ export function createProgramVertexStage(
   const outputs = cachedOutputSignature(program).map((e) => ({ usage: e.usage, usageIndex: e.usageIndex }));
   // Input register ← declaration index; declarations the program does not read are not fetched
   // into it, inputs no declaration provides read as (0, 0, 0, 1).
-  const bindings = inputSignature(program).filter((e) => e.file === 'input' && e.index < 16);
+  const bindings = vertexInputs(program);
   const registers = new Int32Array(bindings.length);
   const sources = new Int32Array(bindings.length);
   bindings.forEach((e, i) => {
