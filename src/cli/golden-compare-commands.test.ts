@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SVGA3dSurfaceFormat as F } from '../formats/surface-formats.js';
-import type { GoldenCase } from '../golden/golden-case.js';
+import { clearCase } from '../golden/golden-test-support.js';
 import { readPng, writePng } from '../node.js';
 import { createSvgaDevice } from '../replay/svga-device-factory.js';
-import { CommandWriter, SVGA3dClearFlag, SVGA3dRenderTargetType } from '../svga3d-decoder/index.js';
-import { TraceWriter } from '../trace/trace-writer.js';
 import type { CliContext } from './cli-context.js';
 import { main } from './main.js';
 
@@ -83,32 +81,13 @@ describe('svga3d compare', () => {
   });
 });
 
-function clearCase(name: string, color: () => number): GoldenCase {
-  return {
-    name,
-    description: 'a 1×1 clear',
-    tags: [],
-    needs: ['clear'],
-    source: {
-      kind: 'script',
-      build: () => {
-        const c = new CommandWriter();
-        c.surfaceDefine({ sid: 1, surfaceFlags: 0, format: F.X8R8G8B8, face: [{ numMipLevels: 1 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 0 }], sizes: [{ width: 1, height: 1, depth: 1 }] });
-        c.contextDefine({ cid: 1 });
-        c.setRenderTarget({ cid: 1, type: SVGA3dRenderTargetType.COLOR0, target: { sid: 1, face: 0, mipmap: 0 } });
-        c.setViewport({ cid: 1, rect: { x: 0, y: 0, w: 1, h: 1 } });
-        c.clear({ cid: 1, clearFlag: SVGA3dClearFlag.COLOR, color: color(), depth: 1, stencil: 0, rects: [{ x: 0, y: 0, w: 1, h: 1 }] });
-        return new TraceWriter().config(1 << 20).fifo(c).checkpointSurface('img', 1).finish();
-      },
-    },
-  };
-}
 
 describe('svga3d golden check', () => {
   it('fails a missing expectation when CI=true, writes it otherwise, then passes; exit 1 on failure', async () => {
     const { runGoldenCommand } = await import('./golden-command.js');
     const h = harness();
-    const cases = [clearCase('one', () => 0xff12_3456), clearCase('two', () => 0xff00_0000)];
+    const oneByOne = { width: 1, height: 1, format: F.X8R8G8B8, description: 'a 1×1 clear', tags: [] };
+    const cases = [clearCase('one', () => 0xff12_3456, oneByOne), clearCase('two', () => 0xff00_0000, oneByOne)];
     const args = ['check', '--golden-dir', 'g', '--report', 'r', '--json', 'res.json'];
     const plain = { cases, tty: false };
     expect(await runGoldenCommand(args, h.ctx, { ...plain, env: { CI: 'true' } })).toBe(1);

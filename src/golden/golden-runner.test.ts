@@ -3,37 +3,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SVGA3dSurfaceFormat as F } from '../formats/surface-formats.js';
 import { readPng } from '../node.js';
-import { CommandWriter, SVGA3dClearFlag, SVGA3dRenderTargetType } from '../svga3d-decoder/index.js';
-import { TraceWriter } from '../trace/trace-writer.js';
-import type { GoldenCase } from './golden-case.js';
+import { CommandWriter } from '../svga3d-decoder/index.js';
 import { expectedPngPath, readManifest, runGolden } from './golden-runner.js';
+import { clearCase } from './golden-test-support.js';
 
-/** A 2×2 A8R8G8B8 surface cleared to `color()`: called once per render. */
-function clearCase(name: string, color: () => number, extra?: (t: TraceWriter) => void): GoldenCase {
-  return {
-    name,
-    description: `clear to a colour (${name})`,
-    tags: ['test'],
-    needs: ['clear'],
-    source: {
-      kind: 'script',
-      build: () => {
-        const t = new TraceWriter().config(1 << 20);
-        const c = new CommandWriter();
-        c.surfaceDefine({ sid: 1, surfaceFlags: 0, format: F.A8R8G8B8, face: [{ numMipLevels: 1 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 0 }], sizes: [{ width: 2, height: 2, depth: 1 }] });
-        c.contextDefine({ cid: 1 });
-        c.setRenderTarget({ cid: 1, type: SVGA3dRenderTargetType.COLOR0, target: { sid: 1, face: 0, mipmap: 0 } });
-        c.setViewport({ cid: 1, rect: { x: 0, y: 0, w: 2, h: 2 } });
-        c.clear({ cid: 1, clearFlag: SVGA3dClearFlag.COLOR, color: color(), depth: 1, stencil: 0, rects: [{ x: 0, y: 0, w: 2, h: 2 }] });
-        t.fifo(c).checkpointSurface('img', 1);
-        extra?.(t);
-        return t.finish();
-      },
-    },
-  };
-}
 
 let dirs: string[] = [];
 function tmp(): string {
@@ -106,7 +80,7 @@ describe('runGolden', () => {
 
   it('fails on an unexpected diagnostic and on a tampered expected PNG', () => {
     const { goldenDir, reportDir } = setup();
-    const bad = clearCase('bad', () => 0xff00_0000, (t) => t.fifo(new CommandWriter().surfaceDestroy({ sid: 77 })));
+    const bad = clearCase('bad', () => 0xff00_0000, { extra: (t) => t.fifo(new CommandWriter().surfaceDestroy({ sid: 77 })) });
     const r = runGolden({ cases: [bad], goldenDir, reportDir, update: 'new' });
     expect(r.cases[0]?.status).toBe('error');
     expect(r.cases[0]?.messages[0]).toMatch(/^unexpected diagnostic: .*SURFACE_DESTROY/);
@@ -121,7 +95,7 @@ describe('runGolden', () => {
 
   it('lists stale and unproduced expectations and removes them in mode all', () => {
     const { goldenDir, reportDir } = setup();
-    const two = clearCase('two', () => 0xff00_0000, (t) => t.checkpointSurface('second', 1));
+    const two = clearCase('two', () => 0xff00_0000, { extra: (t) => t.checkpointSurface('second', 1) });
     runGolden({ cases: [two, clearCase('gone', () => 0)], goldenDir, reportDir, update: 'new' });
     const one = clearCase('two', () => 0xff00_0000);
     const r = runGolden({ cases: [one], goldenDir, reportDir, update: 'none' });

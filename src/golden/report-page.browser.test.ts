@@ -9,38 +9,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SVGA3dSurfaceFormat as F } from '../formats/surface-formats.js';
-import { CommandWriter, SVGA3dClearFlag, SVGA3dRenderTargetType } from '../svga3d-decoder/index.js';
-import { TraceWriter } from '../trace/trace-writer.js';
-import type { GoldenCase } from './golden-case.js';
 import { runGolden } from './golden-runner.js';
+import { clearCase } from './golden-test-support.js';
 import { writeReport } from './write-report.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.log(`report-page.browser.test: skipped, ${CHROMIUM} is missing (run scripts/install-chromium.sh)`);
 
-/** A 48×32 target cleared to `background` with a `square` rectangle of another colour. */
-function scene(name: string, square: () => number): GoldenCase {
-  return {
-    name,
+/** A 48×32 target cleared to a background with a `square` rectangle of another colour. */
+function scene(name: string, square: () => number) {
+  return clearCase(name, () => 0xff20_4080, {
+    width: 48,
+    height: 32,
+    checkpoint: 'frame',
     description: `a square on a background (${name})`,
     tags: ['browser-test'],
-    needs: ['clear'],
-    source: {
-      kind: 'script',
-      build: () => {
-        const c = new CommandWriter();
-        c.surfaceDefine({ sid: 1, surfaceFlags: 0, format: F.A8R8G8B8, face: [{ numMipLevels: 1 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 0 }, { numMipLevels: 0 }], sizes: [{ width: 48, height: 32, depth: 1 }] });
-        c.contextDefine({ cid: 1 });
-        c.setRenderTarget({ cid: 1, type: SVGA3dRenderTargetType.COLOR0, target: { sid: 1, face: 0, mipmap: 0 } });
-        c.setViewport({ cid: 1, rect: { x: 0, y: 0, w: 48, h: 32 } });
-        c.clear({ cid: 1, clearFlag: SVGA3dClearFlag.COLOR, color: 0xff20_4080, depth: 1, stencil: 0, rects: [{ x: 0, y: 0, w: 48, h: 32 }] });
-        c.clear({ cid: 1, clearFlag: SVGA3dClearFlag.COLOR, color: square(), depth: 1, stencil: 0, rects: [{ x: 8, y: 8, w: 20, h: 14 }] });
-        return new TraceWriter().config(1 << 20).fifo(c).checkpointSurface('frame', 1).finish();
-      },
-    },
-  };
+    square: { x: 8, y: 8, w: 20, h: 14, color: square },
+  });
 }
 
 const root = mkdtempSync(join(tmpdir(), 'svga3d-report-'));
