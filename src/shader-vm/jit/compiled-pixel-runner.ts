@@ -13,7 +13,8 @@ import { Machine } from '../interp/machine.js';
 import type { PreparedShader } from '../interp/prepare.js';
 import { prepareShader } from '../interp/prepare.js';
 import type { PixelQuadInput, PixelQuadRun, PixelQuadRunnerOptions } from '../interp/run-pixel.js';
-import { copyPixelResult, failedPixelRun, PixelQuadRunner } from '../interp/run-pixel.js';
+import { copyPixelResult, failedPixelRun, PIXEL_INPUT_REGISTERS, PIXEL_TEXCOORD_SETS, PixelQuadRunner } from '../interp/run-pixel.js';
+import { saturateF } from '../ops/scalar.js';
 import type { TextureSampler } from '../interp/texture-sampler.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import type { CompiledShader } from './compile-shader.js';
@@ -52,6 +53,12 @@ export class CompiledPixelQuadRunner {
   private readonly countFallback: boolean;
   /** The registers a run must find zero (`pixelClearSpans`), as views made once. */
   private readonly clearSpans: readonly Float32Array[] = [];
+  /** v# and t# the program reads (the plan's lists), and the files they are loaded into. */
+  private readonly inputRegs: Int32Array = new Int32Array(0);
+  private readonly textureRegs: Int32Array = new Int32Array(0);
+  private readonly inputFile: Float32Array | undefined;
+  private readonly textureFile: Float32Array | undefined;
+  private readonly miscFile: Float32Array | undefined;
   /** The registers `collect` reads back (r0 for ps_1_x, oC0–oC3 otherwise; oDepth), as views made once. */
   private readonly colorSource: Float32Array | undefined;
   private readonly depthSource: Float32Array | undefined;
@@ -80,6 +87,11 @@ export class CompiledPixelQuadRunner {
     loadPlannedConstants(m, prepared, options.constants, entry.plan.constants);
     this.m = m;
     this.clearSpans = pixelClearSpans(prepared, m);
+    this.inputRegs = Int32Array.from(entry.plan.inputs);
+    this.textureRegs = Int32Array.from(entry.plan.textures);
+    this.inputFile = m.files.get('input');
+    this.textureFile = m.files.get('texture');
+    this.miscFile = m.files.get('misc');
     const colors = m.files.get(m.version.major === 1 ? 'temp' : 'colorout') as Float32Array;
     this.colorSource = colors.subarray(0, m.version.major === 1 ? 16 : 64);
     this.depthSource = m.files.get('depthout') as Float32Array;
@@ -132,13 +144,70 @@ export class CompiledPixelQuadRunner {
     m.busy = true;
     try {
       this.clear(m);
-      loadPixelInputs(m, v, t, vPos, vFace, compiled.plan);
+      if (!this.loadFullInputs(m, v, t, vPos, vFace)) loadPixelInputs(m, v, t, vPos, vFace, compiled.plan);
       const r = runCall(compiled, this.rt as JitCall, this.sink);
       if (r.status !== 'ok') return this.fail(r.status, r.executed);
       return this.collect(m, prepared, activeMask, r.executed);
     } finally {
       m.busy = false;
     }
+  }
+
+  /**
+   * `loadPixelInputs` for full-size inputs (every v# and t# present, as the pipeline passes them):
+   * the same stores without per-component fallbacks or per-run file lookups. Returns false,
+   * having loaded nothing, for anything else (short or absent arrays, ps_1_x coordinates read by
+   * texture instructions), which `loadPixelInputs` then handles.
+   */
+  private loadFullInputs(
+    m: Machine,
+    v: Float32Array | undefined,
+    t: Float32Array | undefined,
+    vPos: Float32Array | undefined,
+    vFace: number | ArrayLike<number> | undefined,
+  ): boolean {
+    const sm3 = m.version.major >= 3;
+    const inputs = this.inputRegs;
+    const textures = this.textureRegs;
+    const vin = this.inputFile;
+    const tex = this.textureFile;
+    const misc = this.miscFile;
+    if (vin === undefined || tex === undefined || misc === undefined) return false;
+    if (v === undefined || v.length < 4 * PIXEL_INPUT_REGISTERS * 4) return false;
+    if ((this.compiled as CompiledShader & { ok: true }).plan.texcoords) return false;
+    if (!sm3 && textures.length !== 0 && (t === undefined || t.length < 4 * PIXEL_TEXCOORD_SETS * 4)) return false;
+    if (sm3 && (vPos === undefined || vPos.length < 8 || (typeof vFace !== 'number' && (vFace === undefined || vFace.length < 4)))) return false;
+    for (let p = 0; p < 4; p++) {
+      for (let j = 0; j < inputs.length; j++) {
+        const r = inputs[j] as number;
+        const o = (r * 4 + p) * 4;
+        const src = (p * PIXEL_INPUT_REGISTERS + r) * 4;
+        for (let i = 0; i < 4; i++) {
+          const x = v[src + i] as number;
+          vin[o + i] = sm3 ? x : saturateF(x);
+        }
+      }
+      if (sm3) {
+        const o = p * 4;
+        misc[o] = (vPos as Float32Array)[2 * p] as number;
+        misc[o + 1] = (vPos as Float32Array)[2 * p + 1] as number;
+        misc[o + 3] = 1;
+        const face = typeof vFace === 'number' ? vFace : (((vFace as ArrayLike<number>)[p] as number | undefined) ?? 1);
+        const fo = (4 + p) * 4;
+        misc[fo] = face;
+        misc[fo + 1] = face;
+        misc[fo + 2] = face;
+        misc[fo + 3] = face;
+      } else if (t !== undefined) {
+        for (let j = 0; j < textures.length; j++) {
+          const s = textures[j] as number;
+          const o = (s * 4 + p) * 4;
+          const src = (p * PIXEL_TEXCOORD_SETS + s) * 4;
+          for (let i = 0; i < 4; i++) tex[o + i] = t[src + i] as number;
+        }
+      }
+    }
+    return true;
   }
 
   /**
