@@ -15,6 +15,7 @@ import { fixedFunctionCases } from './draw/fixed-function.case.js';
 import { outputMergerCases } from './draw/depth-stencil-blend.case.js';
 import { shaderDrawCases } from './draw/shader-draws.case.js';
 import { textureDrawCases } from './draw/texture-draws.case.js';
+import { twoSidedMaterialCases } from './draw/two-sided-material.case.js';
 import { gmrfbCases } from './screen/gmrfb.case.js';
 import { legacy2dCases } from './screen/legacy-2d.case.js';
 import { readbackCases } from './screen/present-readback.case.js';
@@ -37,5 +38,6 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   ...outputMergerCases,
   ...textureDrawCases,
   ...fixedFunctionCases,
+  ...twoSidedMaterialCases,
   ...corpusCases,
 ];
