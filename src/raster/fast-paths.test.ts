@@ -150,3 +150,26 @@ describe('colour writes through the bound packer equal writes through packRgbaF3
     );
   });
 });
+
+describe('the walk shares one quad object, except with a walk nested in a visit', () => {
+  test('a walk started inside a visit sees its own quad, and the outer walk goes on unchanged', () => {
+    const clip = { x0: 0, y0: 0, x1: 8, y1: 8 };
+    const outer = setupTriangle({ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 0, y: 4 }, clip)!;
+    const inner = setupTriangle({ x: 4, y: 4 }, { x: 8, y: 4 }, { x: 4, y: 8 }, clip)!;
+    const seen: string[] = [];
+    const objects = new Set<object>();
+    forEachCoveredQuad(outer, clip, (q) => {
+      objects.add(q);
+      const before = `${q.x},${q.y},${q.mask},${q.weights[0]}`;
+      forEachCoveredQuad(inner, clip, (n) => {
+        objects.add(n);
+        seen.push(`inner ${n.x},${n.y},${n.mask}`);
+      });
+      seen.push(`outer ${before} -> ${q.x},${q.y},${q.mask},${q.weights[0]}`);
+    });
+    // The inner triangle's quads (4, 4) full, (6, 4) and (4, 6) three pixels each, once per outer quad.
+    const inners = ['inner 4,4,15', 'inner 6,4,7', 'inner 4,6,7'];
+    expect(seen).toEqual([...inners, 'outer 0,0,15,1 -> 0,0,15,1', ...inners, 'outer 2,0,7,0.5 -> 2,0,7,0.5', ...inners, 'outer 0,2,7,0.5 -> 0,2,7,0.5']);
+    expect(objects.size).toBe(4); // the shared one and one per nested walk
+  });
+});

@@ -15,7 +15,7 @@ import { SUBPIXEL_ONE } from './subpixel.js';
 
 /**
  * One visited quad. Pixel k of the quad is (x + (k & 1), y + (k >> 1)). The object is reused
- * between calls: copy what must outlive the callback.
+ * between calls, and between walks: copy what must outlive the callback.
  */
 export interface QuadCoverage {
   /** Top-left pixel of the quad (both even). */
@@ -46,7 +46,23 @@ export function forEachCoveredQuad(
 ): number {
   const { bounds, edges, area2, vertexOrder } = t;
   if (bounds.x0 >= bounds.x1 || bounds.y0 >= bounds.y1) return 0;
-  const quad: QuadCoverage = { x: 0, y: 0, mask: 0, weights: new Float64Array(12) };
+  // One quad object for every walk (a typed array per triangle costs more than small triangles'
+  // coverage); a walk started from inside a visit gets its own.
+  const nested = walking;
+  const quad: QuadCoverage = nested ? { x: 0, y: 0, mask: 0, weights: new Float64Array(12) } : sharedQuad;
+  walking = true;
+  try {
+    return walk(t, clip, visit, quad);
+  } finally {
+    walking = nested;
+  }
+}
+
+const sharedQuad: QuadCoverage = { x: 0, y: 0, mask: 0, weights: new Float64Array(12) };
+let walking = false;
+
+function walk(t: TriangleSetup, clip: PixelRect, visit: (quad: QuadCoverage) => void, quad: QuadCoverage): number {
+  const { bounds, edges, area2, vertexOrder } = t;
   const weights = quad.weights;
   const [e0, e1, e2] = edges;
   const dx0 = e0.a * SUBPIXEL_ONE;
