@@ -6,6 +6,7 @@ import { SVGA3dBlendOp, SVGA3dDeclType as T, SVGA3dDeclUsage as U, SVGA3dPrimiti
 import { REFERENCE_RASTER } from './draw-backend.js';
 import { DrawCache, drawCacheOf } from './draw-cache.js';
 import { drawPrimitives, type DrawServices } from './draw.js';
+import { FRAGMENT_STAGE_CACHE_ENTRIES, FragmentStageCache } from './fragment-stage-cache.js';
 import { MemorySurfaces, contextWith, decl, drawCommand, f32Bytes, program, range, reporter } from './draw-test-support.js';
 import { VERTEX_RUNNER_CACHE_ENTRIES, VertexRunnerCache } from './vertex-stage.js';
 
@@ -17,6 +18,8 @@ const VS_SWAP = 'vs_2_0\ndcl_position v0\ndcl_color v1\nmov oPos, v0\nmov oD0, v
 const VS_TEXLDL = 'vs_3_0\ndcl_position v0\ndcl_color v1\ndcl_2d s0\ndcl_position o0\ndcl_color o1\nmov o0, v0\ntexldl o1, v1, s0';
 const PS = 'ps_2_0\ndcl v0\nmov oC0, v0';
 const PS3 = 'ps_3_0\ndcl_color v0\nmov oC0, v0';
+/** Colour times the pixel constant c0. */
+const PS_C0 = 'ps_2_0\ndcl v0\nmul oC0, v0, c0';
 
 const RED = [1, 0, 0, 1];
 const GREEN = [0, 1, 0, 1];
@@ -51,6 +54,7 @@ function setup(vs = VS, ps = PS) {
   return { context, surfaces, list, draw, pixels, services };
 }
 
+/** Sets c0 of the vertex (0) or pixel (1) bank. */
 function setC0(context: ReturnType<typeof contextWith>, v: readonly number[], type: 0 | 1 = 0): void {
   context.constants[type].float.set(v.map(f32Bits), 0);
 }
@@ -191,6 +195,62 @@ describe('draw caches: every state that feeds them, changed between two draws', 
     expect(s.list.items).toEqual([]);
   });
 
+  it('pixel constant c0 (a kept fragment stage is not used with other constants)', () => {
+    const s = setup(VS, PS_C0);
+    setC0(s.context, [1, 1, 1, 1], 1);
+    s.draw(RED_DRAW);
+    expect(s.pixels()).toEqual(all([255, 0, 0, 255]));
+    setC0(s.context, [0, 1, 1, 0], 1);
+    s.draw(RED_DRAW);
+    expect(s.pixels()).toEqual(all([0, 0, 0, 0]));
+    // Back to the first value: the same pixels as the first draw.
+    setC0(s.context, [1, 1, 1, 1], 1);
+    s.draw(RED_DRAW);
+    expect(s.pixels()).toEqual(all([255, 0, 0, 255]));
+  });
+
+  it('the bound pixel shader', () => {
+    const s = setup();
+    s.draw(RED_DRAW);
+    s.context.shaders[1].set(2, { shid: 2, type: 2, bytecode: new Uint32Array(0), program: program('ps_2_0\ndcl v0\nmov oC0, v0.yxzw') });
+    s.context.boundShaders[1] = 2;
+    s.draw(RED_DRAW);
+    expect(s.pixels()).toEqual(all([0, 255, 0, 255]));
+  });
+
+  it('the pixel sampler: a kept fragment stage samples through the current draw`s sampler', () => {
+    let colour = RED;
+    const samplerNow = (): TextureSampler => {
+      const c = colour;
+      return {
+        sample(req, out) {
+          for (let l = 0; l < req.lanes; l++) out.set(c, l * 4);
+        },
+      };
+    };
+    const s = setup('vs_2_0\ndcl_position v0\ndcl_color v1\nmov oPos, v0\nmov oT0, v1', 'ps_2_0\ndcl t0\ndcl_2d s0\ntexld r0, t0, s0\nmov oC0, r0');
+    const services: DrawServices = { raster: REFERENCE_RASTER, sampler: (_c, _s, _p, stage) => (stage === 'pixel' ? samplerNow() : { sample: (_r, o) => o.fill(0) }) };
+    s.draw(RED_DRAW, services);
+    expect(s.pixels()).toEqual(all([255, 0, 0, 255]));
+    colour = GREEN;
+    s.draw(RED_DRAW, services);
+    expect(s.pixels()).toEqual(all([0, 255, 0, 255]));
+  });
+
+  it('pixel shader diagnostics go to the draw that caused them', () => {
+    // 255 × 255 × 2 instructions pass the default instruction budget in every quad.
+    const ps = 'ps_3_0\ndcl_color v0\ndefi i0, 255, 0, 0, 0\nmov r0, v0\nrep i0\nrep i0\nadd r0, r0, v0\nadd r0, r0, v0\nendrep\nendrep\nmov oC0, r0';
+    const s = setup('vs_3_0\ndcl_position v0\ndcl_color v1\ndcl_position o0\ndcl_color o1\nmov o0, v0\nmov o1, v1', ps);
+    const first = reporter();
+    const second = reporter();
+    drawPrimitives(s.context, RED_DRAW, s.surfaces, first.report, s.services);
+    const firstCount = first.list.items.length;
+    expect(firstCount).toBeGreaterThan(0);
+    drawPrimitives(s.context, RED_DRAW, s.surfaces, second.report, s.services);
+    expect(first.list.items.length).toBe(firstCount);
+    expect(second.list.items.map((d) => d.code)).toEqual(first.list.items.map((d) => d.code));
+  });
+
   it('two contexts never share a cache', () => {
     const a = setup();
     const b = setup();
@@ -202,6 +262,72 @@ describe('draw caches: every state that feeds them, changed between two draws', 
     a.draw(RED_DRAW);
     expect(a.pixels()).toEqual(all([255, 0, 0, 255]));
     expect(b.pixels()).toEqual(all([0, 255, 0, 255]));
+  });
+});
+
+describe('FragmentStageCache keys', () => {
+  const ps = program('ps_2_0\ndcl v0\nmov oC0, v0');
+  const targets = [{ file: 'input' as const, index: 0 }];
+  const stage = () => ({ shadeQuad: () => undefined });
+  const banks = () => ({ float: new Float32Array(1024), int: new Int32Array(64), bool: new Uint32Array(16) });
+
+  it('keeps a stage for the same program, mode, constant bits and targets; builds anew for any difference', () => {
+    const cache = new FragmentStageCache();
+    const c = banks();
+    const first = cache.stage(ps, 'compiled', c, targets, false, stage);
+    expect(cache.stage(ps, 'compiled', banks(), targets, false, stage)).toBe(first);
+    expect(cache.stage(ps, 'reference', banks(), targets, false, stage)).not.toBe(first);
+    const kept = cache.stage(ps, 'compiled', banks(), targets, false, stage);
+    // −0 differs from 0 in its bits (1/x tells them apart): not the same constants.
+    const negZero = banks();
+    negZero.float[1023] = -0;
+    expect(cache.stage(ps, 'compiled', negZero, targets, false, stage)).not.toBe(kept);
+    const ints = banks();
+    ints.int[63] = 1;
+    const intStage = cache.stage(ps, 'compiled', ints, targets, false, stage);
+    expect(intStage).not.toBe(kept);
+    const bools = { ...ints, bool: new Uint32Array(16).fill(0) };
+    bools.bool[15] = 7;
+    const boolStage = cache.stage(ps, 'compiled', bools, targets, false, stage);
+    expect(boolStage).not.toBe(intStage);
+    // Another non-zero word for the same boolean means the same to the VM.
+    const sameMeaning = { ...ints, bool: new Uint32Array(16) };
+    sameMeaning.bool[15] = 1;
+    expect(cache.stage(ps, 'compiled', sameMeaning, targets, false, stage)).toBe(boolStage);
+    expect(cache.stage(ps, 'compiled', sameMeaning, [{ file: 'texture', index: 0 }], false, stage)).not.toBe(boolStage);
+    expect(cache.stage(ps, 'compiled', sameMeaning, [...targets, undefined], false, stage)).not.toBe(boolStage);
+  });
+
+  it('never keeps a stage built with ps_1_x texture-stage state', () => {
+    const cache = new FragmentStageCache();
+    const a = cache.stage(ps, 'compiled', banks(), targets, true, stage);
+    expect(cache.stage(ps, 'compiled', banks(), targets, true, stage)).not.toBe(a);
+    expect(cache.size).toBe(0);
+  });
+
+  it(`keeps at most ${FRAGMENT_STAGE_CACHE_ENTRIES} programs`, () => {
+    const cache = new FragmentStageCache();
+    const programs = Array.from({ length: FRAGMENT_STAGE_CACHE_ENTRIES + 1 }, (_, i) => program(`ps_2_0\ndcl v0\ndef c1, ${i}, 0, 0, 0\nadd oC0, v0, c1`));
+    const made = programs.map((p) => cache.stage(p, 'compiled', banks(), targets, false, stage));
+    expect(cache.size).toBe(FRAGMENT_STAGE_CACHE_ENTRIES);
+    expect(cache.stage(programs[FRAGMENT_STAGE_CACHE_ENTRIES]!, 'compiled', banks(), targets, false, stage)).toBe(made[FRAGMENT_STAGE_CACHE_ENTRIES]);
+    expect(cache.stage(programs[0]!, 'compiled', banks(), targets, false, stage)).not.toBe(made[0]);
+  });
+
+  it('the forwarders reach whichever sampler and sink were set last', () => {
+    const cache = new FragmentStageCache();
+    const out = new Float32Array(4);
+    const req = { sampler: 0, variant: 'plain' as const, lanes: 1, mask: 1, coords: new Float32Array(4), ddx: new Float32Array(4), ddy: new Float32Array(4), lod: new Float32Array(1) };
+    cache.sampler.sample(req, out);
+    expect(Array.from(out)).toEqual([0, 0, 0, 1]);
+    cache.sampler.current = { sample: (_r, o) => o.fill(0.5) };
+    cache.sampler.sample(req, out);
+    expect(Array.from(out)).toEqual([0.5, 0.5, 0.5, 0.5]);
+    const seen: string[] = [];
+    cache.sink.report({ code: 1, name: 'X', severity: 'info', message: 'dropped' });
+    cache.sink.current = { report: (d) => seen.push(d.message) };
+    cache.sink.report({ code: 1, name: 'X', severity: 'info', message: 'kept' });
+    expect(seen).toEqual(['kept']);
   });
 });
 

@@ -10,7 +10,8 @@
  * - the resolved render-target set, kept while every slot holds the very same image object and
  *   format (images are fixed per surface definition: a redefined surface has new ones), so the
  *   raster's per-set binding (`boundTargets`) is reused instead of redone;
- * - the vertex processor's object and scratch arrays (reset per draw, nothing kept across).
+ * - the vertex processor's object and scratch arrays (reset per draw, nothing kept across);
+ * - the pixel-shader fragment stages (`FragmentStageCache`: same program, constants and targets).
  *
  * Both only save work: a hit gives exactly what a fresh derivation or runner gives. The caches
  * hang off the context object (a `WeakMap`), so they go away with it and never serve another
@@ -21,6 +22,7 @@ import type { RenderTarget } from '../raster/raster-interfaces.js';
 import type { OutputMergerState } from '../raster/raster-state.js';
 import type { ShaderRunMode } from '../shader-vm/jit/index.js';
 import { deriveOutputMergerState } from './derive-draw-state.js';
+import { FragmentStageCache } from './fragment-stage-cache.js';
 import type { DrawContext } from './draw-context.js';
 import type { ResolvedTargets } from './resolve-targets.js';
 import type { VertexArray } from './vertex-fetch.js';
@@ -29,6 +31,8 @@ import { VertexRunnerCache, type VertexStage } from './vertex-stage.js';
 
 /** The per-context caches of the draw path. */
 export class DrawCache {
+  /** The pixel-shader fragment stages (see `fragment-stage-cache.ts`). */
+  readonly fragments = new FragmentStageCache();
   private readonly runners = new Map<ShaderRunMode, VertexRunnerCache>();
   /** The render-state words the cached output-merger state was derived from. */
   private mergerStates: Uint32Array | undefined;

@@ -5,7 +5,7 @@
  * rasteriser in the order the ranges list them, so results are the same on every run.
  */
 import { type Diagnostic, type DiagnosticSink, type ReportFn } from '../common/diagnostics.js';
-import type { RasterContext } from '../raster/raster-interfaces.js';
+import type { FragmentStage, RasterContext } from '../raster/raster-interfaces.js';
 import { UNBOUND_SAMPLER, type ShaderConstants, type ShaderProgram, type TextureSampler } from '../shader-vm/index.js';
 import type { ShaderRunMode } from '../shader-vm/jit/index.js';
 import type { CommandBody } from '../svga3d-decoder/index.js';
@@ -26,7 +26,8 @@ import { IndexReader, forEachPrimitive, primitiveShape, vertexCountFor } from '.
 import { PrimitiveEmitter, type RasterBackEnd } from './primitive-emitter.js';
 import { resolveTargets } from './resolve-targets.js';
 import { createShaderFragmentStage } from './fragment-stage.js';
-import { linkStages } from './shader-linkage.js';
+import type { FragmentStageCache } from './fragment-stage-cache.js';
+import { linkStages, type Linkage } from './shader-linkage.js';
 import { userClipPlanes } from './user-clip-planes.js';
 import { instanceCount, vertexArrays } from './vertex-processor.js';
 import { createPretransformedStage, createProgramVertexStage, type DeclSemantic, type VertexStage } from './vertex-stage.js';
@@ -124,6 +125,37 @@ function chooseProgram(
   return { program, constants: contextConstants(context.constants[type - 1]!) };
 }
 
+/**
+ * The draw's fragment stage: a context's kept one when it was built from the same program,
+ * constants and targets (`FragmentStageCache`), reaching this draw's sampler and sink through the
+ * cache's forwarders, which are pointed at them here.
+ */
+function fragmentStage(
+  context: DrawContext,
+  surfaces: DrawSurfaces,
+  ps: FixedFunctionProgram,
+  linkage: Linkage,
+  fragments: FragmentStageCache,
+  sampler: TextureSampler,
+  sink: DiagnosticSink,
+  mode: ShaderRunMode,
+): FragmentStage {
+  fragments.sampler.current = sampler;
+  fragments.sink.current = sink;
+  const stages = ps.program.version.major === 1 ? ps1StageState(context, surfaces) : undefined;
+  return fragments.stage(ps.program, mode, ps.constants, linkage.targets, stages !== undefined, () =>
+    createShaderFragmentStage({
+      program: ps.program,
+      constants: ps.constants,
+      sampler: fragments.sampler,
+      targets: linkage.targets,
+      stages,
+      diagnostics: fragments.sink,
+      shaderMode: mode,
+    }),
+  );
+}
+
 /** Renders one validated DRAW_PRIMITIVES. Never throws on guest data. */
 export function drawPrimitives(
   context: DrawContext,
@@ -178,15 +210,7 @@ export function drawPrimitives(
     output,
     targets: resolved.targets,
     layout: linkage.layout,
-    fragment: createShaderFragmentStage({
-      program: ps.program,
-      constants: ps.constants,
-      sampler: sampler(ps.program, 'pixel'),
-      targets: linkage.targets,
-      stages: ps.program.version.major === 1 ? ps1StageState(context, surfaces) : undefined,
-      diagnostics: sink,
-      shaderMode: services.shaderMode ?? 'compiled',
-    }),
+    fragment: fragmentStage(context, surfaces, ps, linkage, cache.fragments, sampler(ps.program, 'pixel'), sink, services.shaderMode ?? 'compiled'),
     counters: { samplesPassed: 0, quadsShaded: 0 },
   };
   const fixedFunctionVertex = !pretransformed && context.boundShaders[0] === INVALID_ID;

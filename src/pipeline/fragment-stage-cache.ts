@@ -1,0 +1,144 @@
+/**
+ * A context's pixel-shader fragment stages kept between draws: building one makes a quad runner
+ * with its own register machine and loads its constants, the largest fixed cost of a small draw.
+ * A kept stage is handed out again only when everything it was built from is the same:
+ *
+ * - the program object (decoded programs are immutable) and the run mode;
+ * - every word of the constant banks it loaded (float bits, so −0 and NaN payloads count);
+ * - the linkage's pixel-input targets;
+ * - no ps_1_x texture-stage state (ps_1_x stages are built afresh every draw).
+ *
+ * The sampler and the diagnostics sink differ per draw; a kept stage reaches the current draw's
+ * through the two forwarders below, which the draw points at its own before shading. So a kept
+ * stage gives exactly what a fresh one would. Bounded by {@link FRAGMENT_STAGE_CACHE_ENTRIES}
+ * programs (least recently used dropped); one cache per context.
+ */
+import type { Diagnostic, DiagnosticSink } from '../common/diagnostics.js';
+import type { FragmentStage } from '../raster/raster-interfaces.js';
+import { UNBOUND_SAMPLER, type ShaderConstants, type ShaderProgram, type TextureSampleRequest, type TextureSampler } from '../shader-vm/index.js';
+import type { ShaderRunMode } from '../shader-vm/jit/index.js';
+import type { PixelInputTarget } from './shader-linkage.js';
+
+/** Pixel programs whose stages one context keeps. */
+export const FRAGMENT_STAGE_CACHE_ENTRIES = 8;
+
+/** A sampler that samples through whichever sampler the current draw set. */
+export class ForwardingSampler implements TextureSampler {
+  current: TextureSampler = UNBOUND_SAMPLER;
+  sample(request: TextureSampleRequest, out: Float32Array): void {
+    this.current.sample(request, out);
+  }
+}
+
+/** A sink that reports to whichever sink the current draw set. */
+export class ForwardingSink implements DiagnosticSink {
+  current: DiagnosticSink | undefined;
+  report(d: Diagnostic): void {
+    this.current?.report(d);
+  }
+}
+
+/** What a kept stage was built from (besides the program, its map key). */
+interface Entry {
+  readonly stage: FragmentStage;
+  readonly mode: ShaderRunMode;
+  readonly floats: Uint32Array;
+  readonly ints: Int32Array | undefined;
+  readonly bools: Uint8Array | undefined;
+  readonly targets: readonly (PixelInputTarget | undefined)[];
+}
+
+function floatWords(c: ShaderConstants): Uint32Array {
+  return new Uint32Array(c.float.buffer, c.float.byteOffset, c.float.length);
+}
+
+function sameTargets(a: readonly (PixelInputTarget | undefined)[], b: readonly (PixelInputTarget | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === undefined || y === undefined || x.file !== y.file || x.index !== y.index) return false;
+  }
+  return true;
+}
+
+function sameArray(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Booleans as the VM reads them (non-zero = true), so any representation compares by meaning. */
+function boolCopy(b: ArrayLike<number> | readonly boolean[] | undefined): Uint8Array | undefined {
+  if (b === undefined) return undefined;
+  const out = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) out[i] = b[i] ? 1 : 0;
+  return out;
+}
+
+function sameBools(a: Uint8Array | undefined, b: ArrayLike<number> | readonly boolean[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === undefined && b === undefined;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== (b[i] ? 1 : 0)) return false;
+  return true;
+}
+
+/** The fragment stages of one context's draws. */
+export class FragmentStageCache {
+  /** The current draw's pixel sampler, for kept stages. */
+  readonly sampler = new ForwardingSampler();
+  /** The current draw's shader sink, for kept stages. */
+  readonly sink = new ForwardingSink();
+  private readonly entries = new Map<ShaderProgram, Entry>();
+
+  /**
+   * The stage of `program` for these inputs: a kept one when all of them match, else `build()`
+   * (which must build with {@link sampler} and {@link sink}), kept unless `stages` is set.
+   */
+  stage(
+    program: ShaderProgram,
+    mode: ShaderRunMode,
+    constants: ShaderConstants,
+    targets: readonly (PixelInputTarget | undefined)[],
+    hasStageState: boolean,
+    build: () => FragmentStage,
+  ): FragmentStage {
+    if (hasStageState) return build();
+    const floats = floatWords(constants);
+    const found = this.entries.get(program);
+    if (
+      found !== undefined &&
+      found.mode === mode &&
+      sameArray(found.floats, floats) &&
+      sameArray(found.ints, constants.int) &&
+      sameBools(found.bools, constants.bool) &&
+      sameTargets(found.targets, targets)
+    ) {
+      this.entries.delete(program);
+      this.entries.set(program, found);
+      return found.stage;
+    }
+    const stage = build();
+    this.entries.delete(program);
+    if (this.entries.size >= FRAGMENT_STAGE_CACHE_ENTRIES) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(program, {
+      stage,
+      mode,
+      floats: floats.slice(),
+      ints: constants.int === undefined ? undefined : Int32Array.from(constants.int),
+      bools: boolCopy(constants.bool),
+      targets: targets.slice(),
+    });
+    return stage;
+  }
+
+  /** Programs kept now. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
