@@ -21,10 +21,14 @@ function describeSpans(source: string): [RegisterFile, number, number][] {
 }
 
 describe('pixelClearSpans', () => {
-  it('ps_2_0: the named temps r2..r4 (16 floats a register), v1, t0, and the read-back oC0-oC3 and oDepth whole', () => {
+  it('oC1..oC3 named: the colour span runs from oC1 to oC3', () => {
+    const spans = describeSpans('ps_2_0\ndcl v0\nmov oC1, v0\nmov oC3, v0');
+    expect(spans.find(([f]) => f === 'colorout')).toEqual(['colorout', 16, 48]);
+  });
+  it('ps_2_0: the named temps r2..r4 (16 floats a register), v1, t0, oC0, and oDepth (texdepth writes it unnamed)', () => {
     const spans = describeSpans('ps_2_0\ndcl t0\ndcl v1\ndcl_2d s0\ntexld r4, t0, s0\nmul r2, r4, v1\nmov oC0, r2');
     expect(spans).toEqual([
-      ['colorout', 0, 64],
+      ['colorout', 0, 16],
       ['depthout', 0, 16],
       ['input', 16, 16],
       ['temp', 32, 48],

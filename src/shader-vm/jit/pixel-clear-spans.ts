@@ -5,7 +5,9 @@
  * is never written and stays zero from construction: only the registers a run can write and a
  * later run can read before writing need clearing. Those are, per file, the registers the
  * program names (operands, predicates, matrix rows; the whole file when it is addressed
- * relatively), plus what the runner reads back after a run: oC0–oC3, oDepth, and r0 for ps_1_x.
+ * relatively), plus what the runner reads back after a run that an instruction can write without
+ * naming it: oDepth (texdepth, texm3x2depth) and r0 for ps_1_x. (oC# registers are written only
+ * by name, so the ones a program never names stay zero.)
  * Each file's span runs from its lowest to its highest such register, so one `fill` per file
  * clears it; zeroing a register in between that was zero already changes nothing.
  */
@@ -14,8 +16,8 @@ import type { RegisterFile, ShaderProgram, SrcOperand } from '../ir/ir.js';
 import type { Machine } from '../interp/machine.js';
 import type { PreparedShader } from '../interp/prepare.js';
 
-/** Files the runner reads after every run, whole: the colour and depth outputs. */
-const READ_BACK: readonly RegisterFile[] = ['colorout', 'depthout'];
+/** Files the runner reads after every run that instructions may write unnamed: oDepth. */
+const READ_BACK: readonly RegisterFile[] = ['depthout'];
 
 /**
  * Views of `m`'s register files to fill with zeros before each run of `prepared`'s program
