@@ -41,6 +41,8 @@ try {
     await esbuild.build({
       stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'draw-overhead-entry.ts' },
       absWorkingDir: root,
+      // Packages come from this tree when --root names a checkout without node_modules.
+      nodePaths: [resolve(here, '..', 'node_modules')],
       bundle: true,
       format: 'esm',
       platform: 'node',

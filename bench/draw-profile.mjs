@@ -34,6 +34,8 @@ const outfile = join(dir, 'bundle.mjs');
 await esbuild.build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'draw-profile-entry.ts' },
   absWorkingDir: root,
+  // Packages come from this tree when --root names a checkout without node_modules (a worktree).
+  nodePaths: [resolve(here, '..', 'node_modules')],
   bundle: true,
   format: 'esm',
   platform: 'node',
