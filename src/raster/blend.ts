@@ -155,6 +155,21 @@ export function blendKernel(state: BlendTargetState): BlendKernel {
   if (sameAlpha && isAdd(state.equation) && UNIFORM_FACTORS.has(state.srcFactor) && UNIFORM_FACTORS.has(state.dstFactor)) {
     const srcOp = state.srcFactor;
     const dstOp = state.dstFactor;
+    if (srcOp === SVGA3dBlendOp.SRCALPHA && dstOp === SVGA3dBlendOp.INVSRCALPHA) {
+      // The classic transparency blend: blendFactor's two cases written in.
+      return (src, dst, _constant, out) => {
+        const sf = src[3] as number;
+        const df = f(1 - sf);
+        const r = f(f((src[0] as number) * sf) + f((dst[0] as number) * df));
+        const g = f(f((src[1] as number) * sf) + f((dst[1] as number) * df));
+        const b = f(f((src[2] as number) * sf) + f((dst[2] as number) * df));
+        const a = f(f(sf * sf) + f((dst[3] as number) * df));
+        out[0] = r;
+        out[1] = g;
+        out[2] = b;
+        out[3] = a;
+      };
+    }
     return (src, dst, constant, out) => {
       const sf = blendFactor(srcOp, 0, src, dst, constant, 1);
       const df = blendFactor(dstOp, 0, src, dst, constant, 0);

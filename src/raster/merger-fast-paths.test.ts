@@ -49,6 +49,20 @@ describe('the blend kernel equals the generic blend', () => {
     blendKernel(state)(Float32Array.of(1, 0, 0, 0.5), Float32Array.of(0, 0, 1, 1), new Float32Array(4), out);
     expect(Array.from(out)).toEqual([0.5, 0, 0.5, 0.75]);
   });
+  test('differential: SRCALPHA / INVSRCALPHA ADD (its own kernel), random colours (fixed seed)', () => {
+    const state: BlendTargetState = { enable: true, srcFactor: 5, dstFactor: 6, equation: 1, separateAlpha: false, srcFactorAlpha: 2, dstFactorAlpha: 1, equationAlpha: 1 };
+    const kernel = blendKernel(state);
+    fc.assert(
+      fc.property(rgba, rgba, (s, d) => {
+        const a = Float32Array.from(s);
+        const b = Float32Array.from(s);
+        kernel(a, d, new Float32Array(4), a);
+        blendColors(state, b, d, new Float32Array(4), b);
+        expect(bits(a)).toEqual(bits(b));
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
+  });
   test('differential: random states, colours and constants, out aliasing src (fixed seed)', () => {
     fc.assert(
       fc.property(kernelState, rgba, rgba, rgba, (state, s, d, k) => {
