@@ -57,6 +57,10 @@ export interface TriangleSetup {
   readonly bounds: PixelRect;
 }
 
+// The two vertex orders, shared by every setup (the field is readonly).
+const ORDER_AS_GIVEN: readonly [number, number, number] = Object.freeze([0, 1, 2] as const);
+const ORDER_SWAPPED: readonly [number, number, number] = Object.freeze([0, 2, 1] as const);
+
 function edgeThrough(ax: number, ay: number, bx: number, by: number): EdgeFunction {
   const dx = bx - ax;
   const dy = by - ay;
@@ -87,12 +91,16 @@ export function setupTriangle(
   let area2 = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
   if (area2 === 0) return undefined;
   const winding: ScreenWinding = area2 > 0 ? 'cw' : 'ccw';
-  let vertexOrder: [number, number, number] = [0, 1, 2];
+  let vertexOrder = ORDER_AS_GIVEN;
   if (area2 < 0) {
-    [x1, x2] = [x2, x1];
-    [y1, y2] = [y2, y1];
+    const tx = x1;
+    const ty = y1;
+    x1 = x2;
+    y1 = y2;
+    x2 = tx;
+    y2 = ty;
     area2 = -area2;
-    vertexOrder = [0, 2, 1];
+    vertexOrder = ORDER_SWAPPED;
   }
 
   const edges: [EdgeFunction, EdgeFunction, EdgeFunction] = [
