@@ -90,6 +90,19 @@ describe('draw caches: every state that feeds them, changed between two draws', 
     expect(s.pixels()).toEqual(all([0, 255, 0, 255]));
   });
 
+  it('the declarations: reordered (same semantics), then the colour one dropped (v1 reads 0, 0, 0, 1)', () => {
+    const s = setup();
+    s.draw(RED_DRAW);
+    const swapped = drawCommand([DECLS[1]!, DECLS[0]!], [range(P.TRIANGLESTRIP, 2, undefined, 4)]);
+    s.draw(swapped);
+    expect(s.pixels()).toEqual(all([0, 255, 0, 255]));
+    s.draw(drawCommand([DECLS[0]!], [range(P.TRIANGLESTRIP, 2)]));
+    expect(s.pixels()).toEqual(all([0, 0, 0, 255]));
+    s.draw(RED_DRAW);
+    expect(s.pixels()).toEqual(all([255, 0, 0, 255]));
+    expect(s.list.items).toEqual([]);
+  });
+
   it('COLORWRITEENABLE (output-merger state): only green is written over red', () => {
     const s = setup();
     s.draw(RED_DRAW);
@@ -320,9 +333,20 @@ describe('FragmentStageCache keys', () => {
     const req = { sampler: 0, variant: 'plain' as const, lanes: 1, mask: 1, coords: new Float32Array(4), ddx: new Float32Array(4), ddy: new Float32Array(4), lod: new Float32Array(1) };
     cache.sampler.sample(req, out);
     expect(Array.from(out)).toEqual([0, 0, 0, 1]);
-    cache.sampler.current = { sample: (_r, o) => o.fill(0.5) };
+    let made = 0;
+    cache.sampler.bind(() => {
+      made++;
+      return { sample: (_r, o) => o.fill(0.5) };
+    });
+    expect(made).toBe(0);
+    cache.sampler.sample(req, out);
     cache.sampler.sample(req, out);
     expect(Array.from(out)).toEqual([0.5, 0.5, 0.5, 0.5]);
+    // Made once, at the first lookup after `bind`.
+    expect(made).toBe(1);
+    cache.sampler.bind(() => ({ sample: (_r, o) => o.fill(0.25) }));
+    cache.sampler.sample(req, out);
+    expect(Array.from(out)).toEqual([0.25, 0.25, 0.25, 0.25]);
     const seen: string[] = [];
     cache.sink.report({ code: 1, name: 'X', severity: 'info', message: 'dropped' });
     cache.sink.current = { report: (d) => seen.push(d.message) };

@@ -11,7 +11,8 @@
  *   format (images are fixed per surface definition: a redefined surface has new ones), so the
  *   raster's per-set binding (`boundTargets`) is reused instead of redone;
  * - the vertex processor's object and scratch arrays (reset per draw, nothing kept across);
- * - the pixel-shader fragment stages (`FragmentStageCache`: same program, constants and targets).
+ * - the pixel-shader fragment stages (`FragmentStageCache`: same program, constants and targets);
+ * - the constant-bank views of the context (over its live words, so nothing to invalidate).
  *
  * Both only save work: a hit gives exactly what a fresh derivation or runner gives. The caches
  * hang off the context object (a `WeakMap`), so they go away with it and never serve another
@@ -20,10 +21,12 @@
 import type { Linkage } from './shader-linkage.js';
 import type { RenderTarget } from '../raster/raster-interfaces.js';
 import type { OutputMergerState } from '../raster/raster-state.js';
+import type { ShaderConstants } from '../shader-vm/index.js';
 import type { ShaderRunMode } from '../shader-vm/jit/index.js';
 import { deriveOutputMergerState } from './derive-draw-state.js';
-import { FragmentStageCache } from './fragment-stage-cache.js';
-import type { DrawContext } from './draw-context.js';
+import { contextConstants } from './context-constants.js';
+import type { DrawConstantBanks, DrawContext } from './draw-context.js';
+import { ForwardingSampler, FragmentStageCache } from './fragment-stage-cache.js';
 import type { ResolvedTargets } from './resolve-targets.js';
 import type { VertexArray } from './vertex-fetch.js';
 import { VertexProcessor } from './vertex-processor.js';
@@ -33,6 +36,23 @@ import { VertexRunnerCache, type VertexStage } from './vertex-stage.js';
 export class DrawCache {
   /** The pixel-shader fragment stages (see `fragment-stage-cache.ts`). */
   readonly fragments = new FragmentStageCache();
+  /** The current draw's vertex sampler, which the kept vertex runners sample through. */
+  readonly vertexSampler = new ForwardingSampler();
+  private readonly views = new Map<DrawConstantBanks, { readonly banks: DrawConstantBanks; readonly float: Uint32Array; readonly int: Uint32Array; readonly bool: Uint32Array; readonly constants: ShaderConstants }>();
+
+  /**
+   * `contextConstants(banks)`: views over the live words, made again only if the bank arrays
+   * themselves were replaced (their contents are read through the views at every use).
+   */
+  constants(banks: DrawConstantBanks): ShaderConstants {
+    const v = this.views.get(banks);
+    if (v !== undefined && v.float === banks.float && v.int === banks.int && v.bool === banks.bool) return v.constants;
+    // A context has two bank sets (vertex, pixel); anything else starts the map over.
+    if (this.views.size >= 2) this.views.clear();
+    const constants = contextConstants(banks);
+    this.views.set(banks, { banks, float: banks.float, int: banks.int, bool: banks.bool, constants });
+    return constants;
+  }
   private readonly runners = new Map<ShaderRunMode, VertexRunnerCache>();
   /** The render-state words the cached output-merger state was derived from. */
   private mergerStates: Uint32Array | undefined;

@@ -10,7 +10,6 @@ import { UNBOUND_SAMPLER, type ShaderConstants, type ShaderProgram, type Texture
 import type { ShaderRunMode } from '../shader-vm/jit/index.js';
 import type { CommandBody } from '../svga3d-decoder/index.js';
 import { SVGA3dDeclUsage } from '../svga3d-decoder/spec/enums.js';
-import { contextConstants } from './context-constants.js';
 import {
   clipPlaneMask,
   clipRect,
@@ -18,7 +17,7 @@ import {
   deriveRasterizerState,
   isFlatShaded,
 } from './derive-draw-state.js';
-import { drawCacheOf } from './draw-cache.js';
+import { drawCacheOf, type DrawCache } from './draw-cache.js';
 import type { DrawContext, DrawSurfaces } from './draw-context.js';
 import { PipelineDiag } from './pipeline-diagnostics.js';
 import { ps1StageState } from './ps1-stage-state.js';
@@ -102,6 +101,7 @@ class ShaderSink implements DiagnosticSink {
 /** The bound program of `type` (1 VS, 2 PS), fixed function, or a reported failure (undefined). */
 function chooseProgram(
   context: DrawContext,
+  cache: DrawCache,
   type: 1 | 2,
   fixed: () => FixedFunctionProgram | undefined,
   report: ReportFn,
@@ -122,7 +122,7 @@ function chooseProgram(
     report(PipelineDiag.E_SHADER_TYPE, `${name} shader ${shid} is a ${program.version.type} program; draw skipped`);
     return undefined;
   }
-  return { program, constants: contextConstants(context.constants[type - 1]!) };
+  return { program, constants: cache.constants(context.constants[type - 1]!) };
 }
 
 /**
@@ -136,11 +136,11 @@ function fragmentStage(
   ps: FixedFunctionProgram,
   linkage: Linkage,
   fragments: FragmentStageCache,
-  sampler: TextureSampler,
+  sampler: () => TextureSampler,
   sink: DiagnosticSink,
   mode: ShaderRunMode,
 ): FragmentStage {
-  fragments.sampler.current = sampler;
+  fragments.sampler.bind(sampler);
   fragments.sink.current = sink;
   const stages = ps.program.version.major === 1 ? ps1StageState(context, surfaces) : undefined;
   return fragments.stage(ps.program, mode, ps.constants, linkage.targets, stages !== undefined, () =>
@@ -188,12 +188,13 @@ export function drawPrimitives(
   if (pretransformed) stage = createPretransformedStage(decls);
   else {
     const elements = cmd.decls.map((d) => ({ type: d.identity.type, usage: d.identity.usage, usageIndex: d.identity.usageIndex }));
-    const vs = chooseProgram(context, 1, () => services.fixedFunction?.vertex(context, elements, viewport.h), report);
+    const vs = chooseProgram(context, cache, 1, () => services.fixedFunction?.vertex(context, elements, viewport.h), report);
     if (!vs) return;
     const mode = services.shaderMode ?? 'compiled';
-    stage = createProgramVertexStage(vs.program, decls, vs.constants, sampler(vs.program, 'vertex'), sink, mode, cache.vertexRunners(mode));
+    cache.vertexSampler.bind(() => sampler(vs.program, 'vertex'));
+    stage = createProgramVertexStage(vs.program, decls, vs.constants, cache.vertexSampler, sink, mode, cache.vertexRunners(mode));
   }
-  const ps = chooseProgram(context, 2, () => services.fixedFunction?.pixel(context, surfaces, pretransformed), report);
+  const ps = chooseProgram(context, cache, 2, () => services.fixedFunction?.pixel(context, surfaces, pretransformed), report);
   if (!ps) return;
   if (stage.position < 0) {
     report(PipelineDiag.E_NO_POSITION, 'the vertex stage outputs no position; draw skipped');
@@ -210,7 +211,7 @@ export function drawPrimitives(
     output,
     targets: resolved.targets,
     layout: linkage.layout,
-    fragment: fragmentStage(context, surfaces, ps, linkage, cache.fragments, sampler(ps.program, 'pixel'), sink, services.shaderMode ?? 'compiled'),
+    fragment: fragmentStage(context, surfaces, ps, linkage, cache.fragments, () => sampler(ps.program, 'pixel'), sink, services.shaderMode ?? 'compiled'),
     counters: { samplesPassed: 0, quadsShaded: 0 },
   };
   const fixedFunctionVertex = !pretransformed && context.boundShaders[0] === INVALID_ID;

@@ -9,7 +9,8 @@
  * - no ps_1_x texture-stage state (ps_1_x stages are built afresh every draw).
  *
  * The sampler and the diagnostics sink differ per draw; a kept stage reaches the current draw's
- * through the two forwarders below, which the draw points at its own before shading. So a kept
+ * through the two forwarders below, which the draw points at its own before shading (a
+ * `ForwardingSampler` serves the vertex stage the same way). So a kept
  * stage gives exactly what a fresh one would. Bounded by {@link FRAGMENT_STAGE_CACHE_ENTRIES}
  * programs (least recently used dropped); one cache per context.
  */
@@ -22,11 +23,28 @@ import type { PixelInputTarget } from './shader-linkage.js';
 /** Pixel programs whose stages one context keeps. */
 export const FRAGMENT_STAGE_CACHE_ENTRIES = 8;
 
-/** A sampler that samples through whichever sampler the current draw set. */
+/**
+ * A sampler that samples through whichever sampler the current draw bound, made at the draw's
+ * first lookup: a draw whose shaders never sample never builds its texture unit (the texture
+ * state cannot change during a draw, so the late sampler is the one an early one would be).
+ */
 export class ForwardingSampler implements TextureSampler {
-  current: TextureSampler = UNBOUND_SAMPLER;
+  private current: TextureSampler | undefined = UNBOUND_SAMPLER;
+  private make: (() => TextureSampler) | undefined;
+
+  /** Samples through `make()`'s sampler from now on. */
+  bind(make: () => TextureSampler): void {
+    this.make = make;
+    this.current = undefined;
+  }
+
   sample(request: TextureSampleRequest, out: Float32Array): void {
-    this.current.sample(request, out);
+    let c = this.current;
+    if (c === undefined) {
+      c = this.make?.() ?? UNBOUND_SAMPLER;
+      this.current = c;
+    }
+    c.sample(request, out);
   }
 }
 
@@ -48,8 +66,16 @@ interface Entry {
   readonly targets: readonly (PixelInputTarget | undefined)[];
 }
 
+const wordViews = new WeakMap<Float32Array, Uint32Array>();
+
+/** The bits of the float bank (a view, made once per bank array). */
 function floatWords(c: ShaderConstants): Uint32Array {
-  return new Uint32Array(c.float.buffer, c.float.byteOffset, c.float.length);
+  let w = wordViews.get(c.float);
+  if (w === undefined) {
+    w = new Uint32Array(c.float.buffer, c.float.byteOffset, c.float.length);
+    wordViews.set(c.float, w);
+  }
+  return w;
 }
 
 function sameTargets(a: readonly (PixelInputTarget | undefined)[], b: readonly (PixelInputTarget | undefined)[]): boolean {

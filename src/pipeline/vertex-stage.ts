@@ -78,37 +78,78 @@ type VertexRunner = VertexShaderRunner | CompiledVertexShaderRunner;
 /** Programs whose runners one {@link VertexRunnerCache} keeps (per mode). */
 export const VERTEX_RUNNER_CACHE_ENTRIES = 32;
 
+/** A kept runner and the last stage made over it, with the declarations that stage binds. */
+interface RunnerEntry {
+  readonly runner: VertexRunner;
+  stage: VertexStage | undefined;
+  /** (usage, usage index) per declaration of `stage`. */
+  decls: Int32Array;
+}
+
+function sameDecls(key: Int32Array, decls: readonly DeclSemantic[]): boolean {
+  if (key.length !== decls.length * 2) return false;
+  for (let i = 0; i < decls.length; i++) {
+    const d = decls[i] as DeclSemantic;
+    if (key[i * 2] !== d.usage || key[i * 2 + 1] !== d.usageIndex) return false;
+  }
+  return true;
+}
+
+function declKey(decls: readonly DeclSemantic[]): Int32Array {
+  const key = new Int32Array(decls.length * 2);
+  decls.forEach((d, i) => {
+    key[i * 2] = d.usage;
+    key[i * 2 + 1] = d.usageIndex;
+  });
+  return key;
+}
+
 /**
  * The vertex runners of one context's draws, kept between draws by program and run mode so a
  * draw rebinds a runner (its constants, sampler and sink) instead of building one with a new
- * register machine. A rebound runner gives exactly what a new one gives (runner tests), so the
+ * register machine, and reuses the stage over it while the declarations' semantics are the same.
+ * A rebound runner gives exactly what a new one gives (runner tests), and a stage holds nothing
+ * of a draw but its scratch inputs (every bound register is written before each run), so the
  * cache only saves work. Bounded: least recently used programs are dropped past
  * {@link VERTEX_RUNNER_CACHE_ENTRIES}. One cache per context: nothing crosses contexts.
  */
 export class VertexRunnerCache {
-  private readonly entries = new Map<ShaderProgram, VertexRunner>();
+  private readonly entries = new Map<ShaderProgram, RunnerEntry>();
   private readonly mode: ShaderRunMode;
 
   constructor(mode: ShaderRunMode) {
     this.mode = mode;
   }
 
-  /** The runner of `program` bound to `options` (built on a miss). */
-  runner(program: ShaderProgram, options: VertexShaderRunnerOptions): VertexRunner {
+  private entry(program: ShaderProgram, options: VertexShaderRunnerOptions): RunnerEntry {
     const found = this.entries.get(program);
     if (found !== undefined) {
       this.entries.delete(program);
       this.entries.set(program, found);
-      found.rebind(options);
+      found.runner.rebind(options);
       return found;
     }
-    const made = newRunner(program, options, this.mode);
+    const made: RunnerEntry = { runner: newRunner(program, options, this.mode), stage: undefined, decls: new Int32Array(0) };
     if (this.entries.size >= VERTEX_RUNNER_CACHE_ENTRIES) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
     this.entries.set(program, made);
     return made;
+  }
+
+  /** The runner of `program` bound to `options` (built on a miss). */
+  runner(program: ShaderProgram, options: VertexShaderRunnerOptions): VertexRunner {
+    return this.entry(program, options).runner;
+  }
+
+  /** The stage of `program` over `decls`, its runner bound to `options`. */
+  stage(program: ShaderProgram, decls: readonly DeclSemantic[], options: VertexShaderRunnerOptions): VertexStage {
+    const e = this.entry(program, options);
+    if (e.stage !== undefined && sameDecls(e.decls, decls)) return e.stage;
+    e.stage = programStage(program, decls, e.runner);
+    e.decls = declKey(decls);
+    return e.stage;
   }
 
   /** Programs cached now. */
@@ -124,7 +165,7 @@ function newRunner(program: ShaderProgram, options: VertexShaderRunnerOptions, m
 /**
  * A stage running vertex program `program` with `constants`, on the compiled runner by default or
  * the interpreter's in `reference` mode (bit-identical results). With `runners` (a context's
- * cache, of the same mode) the runner is taken from it and rebound instead of built.
+ * cache, of the same mode) the runner and stage are taken from it, rebound, instead of built.
  */
 export function createProgramVertexStage(
   program: ShaderProgram,
@@ -135,6 +176,13 @@ export function createProgramVertexStage(
   shaderMode: ShaderRunMode = 'compiled',
   runners?: VertexRunnerCache,
 ): VertexStage {
+  const runnerOptions: VertexShaderRunnerOptions = { constants, sampler, ...(diagnostics ? { diagnostics } : {}) };
+  if (runners) return runners.stage(program, decls, runnerOptions);
+  return programStage(program, decls, newRunner(program, runnerOptions, shaderMode));
+}
+
+/** The stage of `program` over `decls`, running on `runner`. */
+function programStage(program: ShaderProgram, decls: readonly DeclSemantic[], runner: VertexRunner): VertexStage {
   const outputs = cachedOutputSignature(program).map((e) => ({ usage: e.usage, usageIndex: e.usageIndex }));
   // Input register ← declaration index; declarations the program does not read are not fetched
   // into it, inputs no declaration provides read as (0, 0, 0, 1).
@@ -146,8 +194,6 @@ export function createProgramVertexStage(
     sources[i] = decls.findIndex((d) => d.usage === e.usage && d.usageIndex === e.usageIndex) * 4;
   });
   const inputs = new Float32Array(64);
-  const runnerOptions: VertexShaderRunnerOptions = { constants, sampler, ...(diagnostics ? { diagnostics } : {}) };
-  const runner = runners ? runners.runner(program, runnerOptions) : newRunner(program, runnerOptions, shaderMode);
   const values = runner.values;
   const writtenFlags = runner.written;
   const n = Math.min(runner.signature.length, outputs.length);
