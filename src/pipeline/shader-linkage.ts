@@ -60,11 +60,15 @@ export interface LinkOptions {
  * COLOR1, or the fog factor FOG0): COLOR2, COLOR3, FOG1; undefined for every other semantic.
  */
 export function backFaceSemantic(front: Semantic): Semantic | undefined {
-  if (front.usage === DeclUsage.COLOR && (front.usageIndex === 0 || front.usageIndex === 1)) {
-    return { usage: DeclUsage.COLOR, usageIndex: front.usageIndex + 2 };
-  }
-  if (front.usage === DeclUsage.FOG && front.usageIndex === 0) return { usage: DeclUsage.FOG, usageIndex: 1 };
-  return undefined;
+  const usageIndex = backFaceUsageIndex(front);
+  return usageIndex < 0 ? undefined : { usage: front.usage, usageIndex };
+}
+
+/** The usage index of `front`'s back-face output (same usage), or −1 (see {@link backFaceSemantic}). */
+function backFaceUsageIndex(front: Semantic): number {
+  if (front.usage === DeclUsage.COLOR && (front.usageIndex === 0 || front.usageIndex === 1)) return front.usageIndex + 2;
+  if (front.usage === DeclUsage.FOG && front.usageIndex === 0) return 1;
+  return -1;
 }
 
 function findEntry(entries: readonly Semantic[], usage: number, usageIndex: number): number {
@@ -165,8 +169,9 @@ function linkFacePairs(
   for (let slot = 0; slot < fronts; slot++) {
     const source = sources[slot]!;
     if (source < 0 || (targets[slot] === undefined && slot !== fogVarying)) continue;
-    const back = backFaceSemantic(outputs[source]!);
-    const backEntry = back === undefined ? -1 : findEntry(outputs, back.usage, back.usageIndex);
+    const front = outputs[source]!;
+    const backIndex = backFaceUsageIndex(front);
+    const backEntry = backIndex < 0 ? -1 : findEntry(outputs, front.usage, backIndex);
     if (backEntry < 0 || sources.length >= MAX_VARYINGS) continue;
     pairs.push([slot, sources.length]);
     sources.push(backEntry);
