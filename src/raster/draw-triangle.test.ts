@@ -148,6 +148,10 @@ describe('coverage, clip and fill modes', () => {
 });
 
 describe('fill-mode parts and face', () => {
+  const order = (p: string) => {
+    const [x, y] = p.split(',').map(Number);
+    return y! * 8 + x!;
+  };
   function drawn(tri: readonly RasterVertex[], rasterizer: Parameters<typeof testContext>[0]['rasterizer'], parts?: number): string[] {
     const rt = makeTarget(F.A8R8G8B8, 8, 8);
     const ctx = testContext({ targets: { colors: [rt] }, rasterizer: { cullMode: Face.NONE, lastPixel: false, ...rasterizer } });
@@ -175,6 +179,34 @@ describe('fill-mode parts and face', () => {
     expect(drawn(CW, point, Parts.VERTEX_0 | Parts.VERTEX_2 | Parts.EDGE_01)).toEqual(['0,0', '0,4']);
     expect(drawn(CW, point, Parts.EDGE_01 | Parts.EDGE_12 | Parts.EDGE_20)).toEqual([]);
     expect(drawn(CW, { fillMode: Fill.FILL }, 0)).toEqual(TRIANGLE_PIXELS);
+  });
+
+  it('property: a parts mask draws the union of its single parts, and bits above ALL are ignored', () => {
+    const coord = fc.integer({ min: -8, max: 40 }).map((n) => n / 4);
+    const point = fc.tuple(coord, coord);
+    const cases = fc.record({
+      tri: fc.array(point, { minLength: 3, maxLength: 3 }),
+      parts: fc.nat({ max: 0xffffffff }),
+      mode: fc.constantFrom(Fill.LINE, Fill.POINT),
+      fillFace: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.nat({ max: 0xffff })),
+      frontWinding: fc.constantFrom(Winding.CW, Winding.CCW),
+      lastPixel: fc.boolean(),
+    });
+    const bad: string[] = [];
+    fc.assert(
+      fc.property(cases, ({ tri, parts, mode, fillFace, frontWinding, lastPixel }) => {
+        const t = tri.map(([x, y]) => vtx(x, y, 0, WHITE));
+        const state = { fillMode: mode, fillFace, frontWinding, lastPixel };
+        const whole = drawn(t, state, parts);
+        const single = [1, 2, 4, 8, 16, 32].filter((b) => (parts & b) !== 0).map((b) => drawn(t, state, b));
+        const union = [...new Set(single.flat())].sort((p, q) => order(p) - order(q));
+        // (A triangle its face half leaves filled ignores the parts, so each single draw fills it too.)
+        if (single.length > 0 && whole.join() !== union.join()) bad.push(`${JSON.stringify({ tri, parts, mode, fillFace })}: ${whole.join(' ')} vs ${union.join(' ')}`);
+        if (whole.join() !== drawn(t, state, parts & Parts.ALL).join()) bad.push(`high bits changed ${JSON.stringify({ tri, parts })}`);
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+    expect(bad).toEqual([]);
   });
 
   it('FILLMODE face: the mode applies to the named facings, the others are filled', () => {
