@@ -48,7 +48,7 @@ describe('linkStages', () => {
         'dcl_position v0\nmov o0, v0\nmov o1, v0\nmov o2, v0\nmov o3, v0\nmov o4, v0\nmov o5.x, v0\nmov o6.x, v0\nmov o7, v0',
     );
 
-    it('COLOR2/3 and FOG1 become flat back varyings, read by no pixel input, paired with COLOR0/1 and the fog varying', () => {
+    it('COLOR2/3 and FOG1 become back varyings, read by no pixel input, interpolated like their fronts, paired with COLOR0/1 and the fog varying', () => {
       const ps = program('ps_2_0\ndcl t0\ndcl v1\ndcl v0\nadd r0, v0, v1\nadd oC0, r0, t0');
       const link = linkStages(vs3, ps, { flat: true, vertexFog: true, defaultFor });
       // Slots: 0 v0, 1 v1, 2 t0, 3 fog, then the backs of 0, 1, 3.
@@ -56,7 +56,7 @@ describe('linkStages', () => {
       expect(link.targets).toEqual([{ file: 'input', index: 0 }, { file: 'input', index: 1 }, { file: 'texture', index: 0 }, undefined, undefined, undefined, undefined]);
       expect(link.layout).toEqual({
         count: 7,
-        interpolation: ['flat', 'flat', 'perspective', 'perspective', 'flat', 'flat', 'flat'],
+        interpolation: ['flat', 'flat', 'perspective', 'perspective', 'flat', 'flat', 'perspective'],
         spriteCoordVaryings: [2],
         fogVarying: 3,
         facePairs: [[0, 4], [1, 5], [3, 6]],

@@ -13,8 +13,8 @@
  * Two-sided values: for a pixel shader below 3.0, a vertex output COLOR2 / COLOR3 (which no
  * ps < 3.0 can read) is the back-face value of COLOR0 / COLOR1, and FOG1 that of the fog factor
  * FOG0 ({@link backFaceSemantic}). Each becomes one more varying, read by no pixel input, paired
- * with its front varying in the layout's `facePairs`, so a back-facing triangle rasterises with
- * it. The fixed-function vertex program writes them for two-sided material; D3D9 pairs a vs_3_0
+ * with its front varying in the layout's `facePairs` and interpolated like it, so a back-facing
+ * triangle rasterises with it. The fixed-function vertex program writes them for two-sided material; D3D9 pairs a vs_3_0
  * (the only guest vertex shaders with such outputs) with ps_3_0 only, so no valid guest pair is
  * affected.
  */
@@ -152,9 +152,10 @@ export function linkStages(outputs: readonly Semantic[], ps: ShaderProgram, opti
 
 /**
  * Adds one varying per linked front varying (vertex-fed COLOR0 / COLOR1 inputs, the fog varying)
- * whose back-face output the vertex stage has, while slots are left; returns the pairs. The back
- * varyings are flat: no pixel reads them (the raster copies them into the front slots per
- * vertex), so interpolating them would be wasted work.
+ * whose back-face output the vertex stage has, while slots are left; returns the pairs. A back
+ * varying is interpolated like its front one: no pixel reads it, but the pipeline's flat fix-up
+ * and the clipper work on varyings before the raster swaps them in, so it must be flat exactly
+ * when its front is.
  */
 function linkFacePairs(
   outputs: readonly Semantic[],
@@ -177,7 +178,7 @@ function linkFacePairs(
     sources.push(backEntry);
     defaults.push(defaults[slot]!);
     targets.push(undefined);
-    interpolation.push('flat');
+    interpolation.push(interpolation[slot] ?? 'perspective');
   }
   return pairs;
 }

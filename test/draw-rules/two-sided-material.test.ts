@@ -152,6 +152,27 @@ describe('two-sided material: FRONT on front faces, BACK on back faces', () => {
     expect(rows).toEqual(split(FRONT_LIT, BACK_LIT));
   });
 
+  it('smooth shading interpolates the back colours like the front ones (a back face equals BACK as the only material)', () => {
+    // Per-vertex normals make a ramp: the back half must be the ramp a one-sided BACK draw gives.
+    const ramp = halves([N, [0, 0, -0.25, 0], [0, 0, 0, 0]]);
+    const twoSided = render((c, range) => {
+      fixedFunction(c);
+      setMaterial(c, FACE.FRONT, FRONT);
+      setMaterial(c, FACE.BACK, BACK);
+      range(0, 4);
+    }, ramp);
+    const oneSided = (m: Material) => render((c, range) => {
+      fixedFunction(c);
+      setMaterial(c, FACE.FRONT_BACK, m);
+      range(0, 4);
+    }, ramp);
+    const front = oneSided(FRONT);
+    const back = oneSided(BACK);
+    expect(twoSided).toEqual(expectedRows((x, y) => (x < 4 ? front : back)[y]![x]!));
+    // And it is a ramp, not one colour per triangle.
+    expect(new Set(back.flat().filter((_, i) => i % 8 >= 4)).size).toBeGreaterThan(2);
+  });
+
   it('FILLMODE LINE keeps the triangle\'s face: the back triangle\'s edges are BACK', () => {
     const rows = render((c, range) => {
       fixedFunction(c, { [RS.FILLMODE]: 2 | (FACE.FRONT_BACK << 16) });
