@@ -1,12 +1,15 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ContextState } from '../../device/contexts/context-state.js';
-import { encodeShader, validateShader } from '../../shader-vm/index.js';
+import { encodeShader, validateShader, VertexShaderRunner } from '../../shader-vm/index.js';
+import { CompiledVertexShaderRunner } from '../../shader-vm/jit/index.js';
 import { SVGA3dRenderStateName as RS } from '../../svga3d-decoder/spec/enums-render-state.js';
 import { SVGA3dTextureStateName as TS } from '../../svga3d-decoder/spec/enums-texture-state.js';
 import { SVGA3dDeclType as DT, SVGA3dDeclUsage as DU, SVGA3dLightType as LT } from '../../svga3d-decoder/spec/enums.js';
 import { buildFixedFunctionVertexProgram, clearFixedFunctionCaches, dumpFixedFunctionProgram } from './fixed-function.js';
 import { newContext, runVertex, setLight, setMaterial, setRs, setTs, validationErrors, type TestMaterial } from './ff-test-support.js';
 import type { FixedFunctionVertexElement } from './vertex-key.js';
+import { VI } from './vertex-lighting.js';
 
 const POS = { type: DT.FLOAT3, usage: DU.POSITION, usageIndex: 0 };
 const NORMAL = { type: DT.FLOAT3, usage: DU.NORMAL, usageIndex: 0 };
@@ -196,5 +199,39 @@ describe('material sources and fog on two-sided programs', () => {
     const { out } = shade(ctx);
     expect(out.oFog?.[0]).toBe(0.25);
     expect(out.backFog?.[0]).toBe(0.5);
+  });
+});
+
+describe('the vs_3_0 two-sided program on both VM paths', () => {
+  it('the compiled runner gives the interpreter\'s bits on every output (fixed seed)', () => {
+    const ctx = scene();
+    setRs(ctx, RS.FOGENABLE, 1);
+    setRs(ctx, RS.FOGMODE, 4);
+    setRs(ctx, RS.VERTEXMATERIALENABLE, 1);
+    setRs(ctx, RS.AMBIENTMATERIALSOURCE, 1);
+    setRs(ctx, RS.LOCALVIEWER, 1);
+    setLight(ctx, 1, { type: LT.POINT, diffuse: [0.25, 0.5, 1, 1], specular: [1, 0.5, 0.25, 1], position: [1, 2, -3], range: 100, attenuation: [0.5, 0.25, 0.125] });
+    setMaterial(ctx, BACK, 'back');
+    const p = build(ctx, [POS, NORMAL, COLOR0]);
+    expect(p.program.version.major).toBe(3);
+    const reference = new VertexShaderRunner(p.program, { constants: p.constants });
+    const compiled = new CompiledVertexShaderRunner(p.program, { constants: p.constants });
+    const component = fc.float({ min: -8, max: 8, noNaN: true });
+    const vec = fc.tuple(component, component, component, component);
+    fc.assert(
+      fc.property(vec, vec, vec, (position, normal, color) => {
+        const inputs = new Float32Array(64);
+        inputs.set(position, VI.POSITION * 4);
+        inputs.set(normal, VI.NORMAL * 4);
+        inputs.set(color, VI.COLOR0 * 4);
+        expect(reference.run(inputs)).toBe('ok');
+        expect(compiled.run(inputs)).toBe('ok');
+        expect(Array.from(compiled.written)).toEqual(Array.from(reference.written));
+        const a = Array.from(reference.values);
+        const b = Array.from(compiled.values);
+        b.forEach((v, i) => expect(Object.is(v, a[i]) || (Number.isNaN(v) && Number.isNaN(a[i]))).toBe(true));
+      }),
+      { seed: 42, numRuns: 200 },
+    );
   });
 });
