@@ -89,7 +89,14 @@ function sameTargets(a: readonly (PixelInputTarget | undefined)[], b: readonly (
   return true;
 }
 
-function sameArray(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined): boolean {
+// One function per array type, so each comparison loop stays monomorphic (it runs every draw).
+function sameWords(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameInts(a: Int32Array | undefined, b: Int32Array | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -137,8 +144,8 @@ export class FragmentStageCache {
     if (
       found !== undefined &&
       found.mode === mode &&
-      sameArray(found.floats, floats) &&
-      sameArray(found.ints, constants.int) &&
+      sameWords(found.floats, floats) &&
+      sameInts(found.ints, constants.int) &&
       sameBools(found.bools, constants.bool) &&
       sameTargets(found.targets, targets)
     ) {

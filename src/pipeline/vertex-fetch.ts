@@ -101,13 +101,21 @@ export interface VertexArray {
   readonly offset: number;
   /** u32 bytes between elements. */
   readonly stride: number;
-  /** A view over `bytes`, made once per draw. */
+  /** A view over `bytes` (one per byte array, shared by every draw that reads it). */
   readonly view: DataView;
 }
 
+/** The view of each surface byte array: a view only reads through, so one serves every draw. */
+const views = new WeakMap<Uint8Array, DataView>();
+
 /** A {@link VertexArray} over `bytes`. */
 export function vertexArray(bytes: Uint8Array, type: number, offset: number, stride: number): VertexArray {
-  return { bytes, type, offset, stride, view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  let view = views.get(bytes);
+  if (view === undefined) {
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    views.set(bytes, view);
+  }
+  return { bytes, type, offset, stride, view };
 }
 
 /**
