@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SVGA3dSurfaceFormat as F } from '../formats/index.js';
+import { SVGA3dFillModeType as Fill, SVGA3dFrontWinding as Winding } from '../svga3d-decoder/spec/enums.js';
+import { rasterizeTriangle } from './draw-triangle.js';
 import { backFaceVertex, hasFacePairs } from './face-varyings.js';
-import type { RasterVertex, VaryingLayout } from './raster-interfaces.js';
+import type { RasterVertex, RenderTarget, VaryingInterpolation, VaryingLayout } from './raster-interfaces.js';
+import { makeTarget, pixelWord, testContext, vtx } from './raster-test-support.js';
 
 const vertex = (values: number[]): RasterVertex => ({ x: 1.5, y: -2, z: 0.25, invW: 0.5, varyings: new Float32Array(values) });
 const layout = (count: number, facePairs?: readonly (readonly [number, number])[]): VaryingLayout =>
@@ -69,5 +73,47 @@ describe('backFaceVertex', () => {
       ),
       { seed: 42, numRuns: 200 },
     );
+  });
+});
+
+describe('rasterizeTriangle with face pairs', () => {
+  // Varying 0 (what the test stage writes) is the front colour, varying 1 its back value.
+  const RED = [1, 0, 0, 1], BLUE = [0, 0, 1, 1], GREEN = [0, 1, 0, 1];
+  const a = vtx(0, 0, 0, [...RED, ...BLUE]);
+  const b = vtx(4, 0, 0, [...RED, ...GREEN]);
+  const c = vtx(0, 4, 0, [...RED, ...GREEN]);
+
+  function words(tri: readonly RasterVertex[], frontWinding: number, interpolation: VaryingInterpolation[], fillMode: number = Fill.FILL): Set<number> {
+    const rt: RenderTarget = makeTarget(F.A8R8G8B8, 8, 8);
+    const layout: VaryingLayout = { count: 2, interpolation, facePairs: [[0, 1]] };
+    rasterizeTriangle(tri[0]!, tri[1]!, tri[2]!, testContext({ targets: { colors: [rt] }, layout, rasterizer: { frontWinding, fillMode } }));
+    const out = new Set<number>();
+    for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) if (pixelWord(rt, x, y) !== 0) out.add(pixelWord(rt, x, y));
+    return out;
+  }
+
+  it('a front-facing triangle keeps the front slot, a back-facing one takes the back slot (flat: the provoking vertex\'s)', () => {
+    const flat: VaryingInterpolation[] = ['flat', 'flat'];
+    // (0, 0) → (4, 0) → (0, 4) is clockwise on screen.
+    expect(words([a, b, c], Winding.CW, flat)).toEqual(new Set([0xffff0000]));
+    expect(words([a, c, b], Winding.CW, flat)).toEqual(new Set([0xff0000ff]));
+    expect(words([a, b, c], Winding.CCW, flat)).toEqual(new Set([0xff0000ff]));
+    expect(words([a, c, b], Winding.CCW, flat)).toEqual(new Set([0xffff0000]));
+  });
+
+  it('a smooth back face interpolates the back values; wireframe and point fill keep the face', () => {
+    const smooth: VaryingInterpolation[] = ['perspective', 'perspective'];
+    const back = words([a, c, b], Winding.CW, smooth);
+    // Blue at vertex 0 blending into green: no red anywhere, several shades.
+    expect([...back].some((w) => (w & 0x00ff0000) !== 0)).toBe(false);
+    expect(back.size).toBeGreaterThan(2);
+    expect(words([a, c, b], Winding.CW, ['flat', 'flat'], Fill.LINE)).toEqual(new Set([0xff0000ff]));
+    expect(words([a, c, b], Winding.CW, ['flat', 'flat'], Fill.POINT)).toEqual(new Set([0xff0000ff]));
+    expect(words([a, b, c], Winding.CW, ['flat', 'flat'], Fill.POINT)).toEqual(new Set([0xffff0000]));
+  });
+
+  it('leaves the caller\'s vertices untouched', () => {
+    words([a, c, b], Winding.CW, ['flat', 'flat']);
+    expect(Array.from(a.varyings)).toEqual([...RED, ...BLUE]);
   });
 });
