@@ -129,6 +129,19 @@ describe('two-sided material: FRONT on front faces, BACK on back faces', () => {
     expect(rows).toEqual(split(FRONT_LIT, BACK_LIT));
   });
 
+  it('a BACK change between two two-sided draws reaches the second draw (same program, new constants)', () => {
+    const rows = render((c, range) => {
+      fixedFunction(c);
+      setMaterial(c, FACE.FRONT, FRONT);
+      setMaterial(c, FACE.BACK, BACK);
+      range(0, 4);
+      setMaterial(c, FACE.BACK, { ...BACK, emissive: [0.1875, 0, 0.0625, 1] });
+      range(0, 4);
+    });
+    // BACK D0 with Ce.r 0.1875: (0.1875 + 0.25 + 0, 0.375, 0.1875), a 0.25.
+    expect(rows).toEqual(split(FRONT_LIT, hex([0.4375, 0.375, 0.1875, 0.25])));
+  });
+
   it('CULLMODE BACK leaves only the FRONT half; CULLMODE FRONT only the BACK half', () => {
     const draw = (cull: number) => (c: CommandWriter, range: (first: number, count: number) => void) => {
       fixedFunction(c, { [RS.CULLMODE]: cull });

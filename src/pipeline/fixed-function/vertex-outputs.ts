@@ -55,7 +55,8 @@ export function vertexOutputRegisters(key: VertexKey): VertexOutputRegisters {
   if (!key.twoSided) return VS2;
   let next = 6;
   const backFog = key.fog === 'specular-alpha' ? `o${next++}` : undefined;
-  const pointSize = key.hasPointSize || key.pointScale ? `o${next++}` : 'o0';
+  // '' where the program writes nothing: the builder throws on it, so a generator bug cannot write o0.
+  const pointSize = key.hasPointSize || key.pointScale ? `o${next++}` : '';
   const texcoords = key.stages.map((s) => (s.gen !== 0 || s.set >= 0 ? `o${next++}` : ''));
   return {
     version: [3, 0],
