@@ -153,7 +153,7 @@ describe('the key bit is set only where BACK changes what the program reads', ()
   it('lighting off: no material is read', () => {
     expect(isTwoSided(BACK, [[RS.LIGHTINGENABLE, 0]])).toBe(false);
   });
-  it('−0 against 0 counts as different (raw float identity)', () => {
+  it('−0 against 0 counts as different (Object.is)', () => {
     expect(isTwoSided({ ...FRONT, emissive: [-0, 0, 0.125, 1] })).toBe(true);
   });
   it('a component taken from a vertex colour (VERTEXMATERIALENABLE) is not read from either material', () => {

@@ -176,8 +176,8 @@ function stageKey(ctx: FixedFunctionContext, inputs: FixedFunctionVertexInputs, 
 const NO_COORDINATES: VertexStageKey = { set: -1, components: 0, gen: 0, transform: 0 };
 
 /**
- * Whether the BACK material differs from the FRONT one in a component the lighting reads (raw
- * float identity, so −0 and NaN count): diffuse RGBA, ambient and emissive RGB when their source
+ * Whether the BACK material differs from the FRONT one in a component the lighting reads
+ * (`Object.is`: −0 differs from 0, which a product can tell apart; NaN equals NaN): diffuse RGBA, ambient and emissive RGB when their source
  * is the material, specular alpha (oD1.a) and, with SPECULARENABLE, its RGB, and the power when
  * a light makes highlights. A component taken from a vertex colour is the same on both faces.
  */
