@@ -10,6 +10,7 @@
 import type { RasterVertex } from '../raster/raster-interfaces.js';
 import type { DrawSurfaces } from './draw-context.js';
 import type { Linkage } from './shader-linkage.js';
+import { IndexCache } from './vertex-cache.js';
 import { fetchElement, vertexArray, type VertexArray } from './vertex-fetch.js';
 import type { VertexStage } from './vertex-stage.js';
 
@@ -83,7 +84,7 @@ export class VertexProcessor {
   private linkage!: Linkage;
   private elements = new Float32Array(0);
   private outputs = new Float32Array(0);
-  private readonly cache = new Map<number, ProcessedVertex | null>();
+  private readonly cache = new IndexCache<ProcessedVertex | null>();
   private instance = 0;
 
   constructor(arrays: readonly VertexArray[], divisors: readonly number[] | undefined, stage: VertexStage, linkage: Linkage) {
