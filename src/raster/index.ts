@@ -11,7 +11,8 @@
  *
  * The rules, each stated in full where it is implemented:
  * - coverage: 8-bit subpixel snapping, top-left rule, aligned 2×2 quads (`setup-triangle.ts`);
- *   lines by major-axis rounding close to diamond exit, LASTPIXEL adds the end (`draw-line.ts`);
+ *   lines by D3D9's exact diamond-exit rule, LASTPIXEL adds the end point's diamond
+ *   (`draw-line.ts`, `line-diamond.ts`);
  *   points as top-left-ruled squares, sprite coordinates (`draw-point.ts`);
  * - culling by screen winding, FRONTWINDING and CULLMODE, fill modes, depth bias
  *   (`draw-triangle.ts`);
