@@ -61,11 +61,21 @@ export function writePixelAttributes(
   if (va.length >= n && vb.length >= n && vc.length >= n && vp.length >= n) {
     // Every vertex holds every varying (the pipeline's case): the loop below without its
     // per-component fallbacks and weight-array reads, the same products and sums in the same order.
-    perspectiveWeights(b0, b1, b2, a.invW, b.invW, c.invW, persp);
+    // perspectiveWeights written out (same operations), so the weights stay in registers.
+    let p0 = b0 * a.invW;
+    let p1 = b1 * b.invW;
+    let p2 = b2 * c.invW;
+    const sum = p0 + p1 + p2;
+    if (sum === 0 || !Number.isFinite(sum)) {
+      p0 = b0;
+      p1 = b1;
+      p2 = b2;
+    } else {
+      p0 /= sum;
+      p1 /= sum;
+      p2 /= sum;
+    }
     const out = run.quad.varyings;
-    const p0 = persp[0] as number;
-    const p1 = persp[1] as number;
-    const p2 = persp[2] as number;
     const interpolation = run.interpolation;
     for (let v = 0; v < count; v++) {
       const mode = interpolation[v];
