@@ -127,6 +127,34 @@ describe('BACK different: the two-sided program', () => {
   });
 });
 
+describe('one BACK component at a time changes only the back colours', () => {
+  // BACK = FRONT but for one component; the front outputs stay FRONT_D0 / FRONT_D1.
+  const cases: [string, TestMaterial, number[], number[]][] = [
+    // Cd (1, 0, 0.5, 0.5): (0, 0, 0.125) + (0.25, 0.125, 0) + (0.25, 0, 0.125), a 0.5.
+    ['diffuse', { ...FRONT, diffuse: [1, 0, 0.5, 0.5] }, [0.5, 0.125, 0.25, 0.5], FRONT_D1],
+    // Ca (0, 1, 1): (0, 0, 0.125) + (0, 0.25, 0.25) + (0.125, 0.0625, 0.25).
+    ['ambient', { ...FRONT, ambient: [0, 1, 1, 1] }, [0.125, 0.3125, 0.625, 0.75], FRONT_D1],
+    // Ce (0.25, 0, 0): (0.25, 0, 0) + (0.25, 0.125, 0) + (0.125, 0.0625, 0.25).
+    ['emissive', { ...FRONT, emissive: [0.25, 0, 0, 1] }, [0.625, 0.1875, 0.25, 0.75], FRONT_D1],
+    // Cs (1, 0, 0.25, 0.5) · 0.5² = (0.25, 0, 0.0625), a 0.5.
+    ['specular', { ...FRONT, specular: [1, 0, 0.25, 0.5] }, FRONT_D0, [0.25, 0, 0.0625, 0.5]],
+    // P 4: Cs · 0.5⁴ = (0.03125, 0.03125, 0.03125).
+    ['power', { ...FRONT, power: 4 }, FRONT_D0, [0.03125, 0.03125, 0.03125, 0.25]],
+  ];
+  for (const [name, back, d0, d1] of cases) {
+    it(name, () => {
+      const ctx = scene();
+      setMaterial(ctx, back, 'back');
+      const { key, out } = shade(ctx);
+      expect(key.endsWith('|2')).toBe(true);
+      expect(out.oD0).toEqual(FRONT_D0);
+      expect(out.oD1).toEqual(FRONT_D1);
+      expect(out.backD0).toEqual(d0);
+      expect(out.backD1).toEqual(d1);
+    });
+  }
+});
+
 describe('the key bit is set only where BACK changes what the program reads', () => {
   const keyWith = (back: TestMaterial, states: [number, number][] = [], elements: FixedFunctionVertexElement[] = ELEMENTS): string => {
     const ctx = scene();
