@@ -21,7 +21,7 @@ import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
 import { collectVertexOutputs, loadVertexInputs, vertexOutputFiles } from '../interp/vertex-outputs.js';
 import type { CompiledShader } from './compile-shader.js';
 import { loadPlannedConstants } from './load-constants.js';
-import { clearForRun } from './machine-pool.js';
+import { clearPlannedFiles, planClearFiles } from './machine-pool.js';
 import { compiledCall, runCall } from './run-compiled.js';
 import { runVertexShaderCompiled } from './run-vertex-compiled.js';
 import type { JitCall } from './jit-runtime.js';
@@ -53,6 +53,8 @@ export class CompiledVertexShaderRunner {
   private rt: JitCall | undefined;
   /** Per output: its register file's array on the machine (resolved once). */
   private readonly files: readonly Float32Array[];
+  /** The files the plan clears before each run, resolved once. */
+  private readonly clearFiles: readonly Float32Array[] = [];
   /** The interpreter runner of a program left to it (or not a vertex shader). */
   private readonly fallback: VertexShaderRunner | undefined;
   private readonly countFallback: boolean;
@@ -85,6 +87,7 @@ export class CompiledVertexShaderRunner {
     const m = new Machine(1, program.version);
     this.m = m;
     this.files = vertexOutputFiles(m, this.signature);
+    this.clearFiles = planClearFiles(m, entry.plan);
     this.bind(options);
   }
 
@@ -145,7 +148,7 @@ export class CompiledVertexShaderRunner {
     }
     m.busy = true;
     try {
-      clearForRun(m, compiled.plan);
+      clearPlannedFiles(m, this.clearFiles);
       loadVertexInputs(m, inputs);
       const r = runCall(compiled, this.rt as JitCall, this.sink);
       if (r.status !== 'ok') return this.fail(r.status, r.executed);

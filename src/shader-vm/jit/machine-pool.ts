@@ -29,7 +29,28 @@ export function acquireJitMachine(lanes: number, version: ShaderVersion, plan: R
  */
 export function clearForRun(m: Machine, plan: RegisterPlan): void {
   for (const file of plan.clear) m.files.get(file)?.fill(0);
-  m.written.clear();
+  clearRunState(m);
+}
+
+/** The register files of `plan.clear` on `m`, resolved once for {@link clearPlannedFiles}. */
+export function planClearFiles(m: Machine, plan: RegisterPlan): Float32Array[] {
+  const files: Float32Array[] = [];
+  for (const file of plan.clear) {
+    const f = m.files.get(file);
+    if (f !== undefined) files.push(f);
+  }
+  return files;
+}
+
+/** `clearForRun` with the plan's files resolved beforehand (a runner that reuses one machine). */
+export function clearPlannedFiles(m: Machine, files: readonly Float32Array[]): void {
+  for (let i = 0; i < files.length; i++) (files[i] as Float32Array).fill(0);
+  clearRunState(m);
+}
+
+/** What every run clears besides the plan's files. */
+function clearRunState(m: Machine): void {
+  if (m.written.size !== 0) m.written.clear();
   m.pad.fill(0);
   m.padCount = 0;
   m.aL = 0;
