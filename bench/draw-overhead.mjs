@@ -90,12 +90,14 @@ for (let round = 0; round < rounds; round++) {
 
 const perUnit = (w, ms) => (w.unit === 'draws/s' ? w.workPerIteration / (ms / 1000) : w.workPerIteration / (ms / 1000) / 1e6);
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN;
-// CPU time is this process's own: on a shared machine it moves far less than wall time.
-console.log(`${'tree'.padEnd(28)} ${'workload'.padEnd(18)} ${'wall best'.padStart(9)} ${'wall med'.padStart(9)} ${'cpu med'.padStart(9)} ${'value (cpu med)'.padStart(22)}  hash`);
+// CPU time is this process's own, its GC and compiler threads included (so it can exceed wall
+// time on an idle machine); on a busy one it moves far less than wall time. The value column is
+// by median wall time.
+console.log(`${'tree'.padEnd(28)} ${'workload'.padEnd(18)} ${'wall best'.padStart(9)} ${'wall med'.padStart(9)} ${'cpu med'.padStart(9)} ${'value (wall med)'.padStart(22)}  hash`);
 for (const r of results.values()) {
   const best = Math.min(...r.times);
   const cpu = median(r.cpuTimes);
   console.log(
-    `${r.root.slice(-28).padEnd(28)} ${r.w.name.padEnd(18)} ${best.toFixed(2).padStart(9)} ${median(r.times).toFixed(2).padStart(9)} ${cpu.toFixed(2).padStart(9)} ${perUnit(r.w, cpu).toPrecision(4).padStart(9)} ${r.w.unit.padEnd(12)}  ${[...r.hashes].join(',')}${r.problems > 0 ? `  diagnostics ${r.problems}` : ''}`,
+    `${r.root.slice(-28).padEnd(28)} ${r.w.name.padEnd(18)} ${best.toFixed(2).padStart(9)} ${median(r.times).toFixed(2).padStart(9)} ${cpu.toFixed(2).padStart(9)} ${perUnit(r.w, median(r.times)).toPrecision(4).padStart(9)} ${r.w.unit.padEnd(12)}  ${[...r.hashes].join(',')}${r.problems > 0 ? `  diagnostics ${r.problems}` : ''}`,
   );
 }
