@@ -273,6 +273,7 @@ export function drawPrimitives(
     indexOutOfBounds += indices.outOfBounds;
   }
 
+  vertices.finish();
   context.recordSamplesPassed(ctx.counters.samplesPassed);
   if (vertices.fetchOutOfBounds > 0) {
     report(PipelineDiag.W_FETCH_OUT_OF_BOUNDS, `${vertices.fetchOutOfBounds} vertex elements lie outside their surface and read as zero`);

@@ -18,6 +18,10 @@ describe('IndexCache holds exactly what a Map would', () => {
     c.set(3, 'again');
     expect(c.get(3)).toBe('again');
     expect(c.size).toBe(1);
+    c.release();
+    expect([c.size, c.get(3), c.get(DENSE_LIMIT - 1)]).toEqual([0, undefined, undefined]);
+    c.set(DENSE_LIMIT - 1, 'after');
+    expect(c.get(DENSE_LIMIT - 1)).toBe('after');
   });
 
   it('property: any sequence of get-or-set and clear agrees with a Map (seeded)', () => {
@@ -30,7 +34,8 @@ describe('IndexCache holds exactly what a Map would', () => {
         let n = 0;
         for (const o of ops) {
           if (o.kind === 'clear') {
-            c.clear();
+            if (n % 2 === 0) c.clear();
+            else c.release();
             m.clear();
           } else {
             expect(c.get(o.key)).toBe(m.get(o.key));

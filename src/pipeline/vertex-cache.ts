@@ -3,12 +3,14 @@
  * in what it holds (an entry is present from its `set` until the next `clear`; `size` counts
  * entries), so a draw hits and misses on the same indices either way. Small non-negative indices,
  * which most draws use, live in a dense array that grows by doubling up to {@link DENSE_LIMIT}
- * slots and is kept for the owner's later draws; all other indices go to a `Map`. `clear` empties
- * only the dense slots that were filled.
+ * slots; all other indices go to a `Map`. `clear` empties only the dense slots that were filled;
+ * `release` (end of a draw) also drops a dense array grown past {@link DENSE_RETAINED}.
  */
 
 /** Indices below this use the dense array. */
 export const DENSE_LIMIT = 1 << 16;
+/** Dense slots `release` keeps (64 KiB of references), so an idle owner holds little. */
+export const DENSE_RETAINED = 1 << 13;
 
 /** A map from integer keys to values, with a dense fast path for small non-negative keys. */
 export class IndexCache<T> {
@@ -51,6 +53,12 @@ export class IndexCache<T> {
     for (let i = 0; i < this.usedCount; i++) dense[used[i] as number] = undefined;
     this.usedCount = 0;
     if (this.sparse.size > 0) this.sparse.clear();
+  }
+
+  /** `clear`, then gives back a dense array larger than {@link DENSE_RETAINED} slots. */
+  release(): void {
+    this.clear();
+    if (this.dense.length > DENSE_RETAINED) this.dense = [];
   }
 
   private grow(key: number): void {

@@ -120,6 +120,11 @@ export class VertexProcessor {
     this.cache.clear();
   }
 
+  /** Ends the draw: drops its vertices (and a large index table), so an idle context holds little. */
+  finish(): void {
+    this.cache.release();
+  }
+
   /** The processed vertex of biased index `index`, or null when its invocation failed. */
   vertex(index: number): ProcessedVertex | null {
     const hit = this.cache.get(index);

@@ -76,7 +76,7 @@ function vertexInputs(program: ShaderProgram): readonly SignatureEntry[] {
 type VertexRunner = VertexShaderRunner | CompiledVertexShaderRunner;
 
 /** Programs whose runners one {@link VertexRunnerCache} keeps (per mode). */
-export const VERTEX_RUNNER_CACHE_ENTRIES = 32;
+export const VERTEX_RUNNER_CACHE_ENTRIES = 16;
 
 /** A kept runner and the last stage made over it, with the declarations that stage binds. */
 interface RunnerEntry {
