@@ -24,12 +24,21 @@ export function usageError(command: CommandName, message: string): CliError {
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
+/** What {@link parseCommandArgs} returns for `options` (named, so declarations can spell it). */
+export type ParsedCommandArgs<O extends OptionSpecs> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; allowPositionals: true; strict: true }>
+>;
+
 /**
  * Parses `args` against `options` plus `-h` / `--help`, positionals allowed. An unknown option or
  * a missing value throws {@link usageError} with parseArgs' own explanation. The values are typed
  * from `options`, so a string option reads as `string | undefined`.
  */
-export function parseCommandArgs<const O extends OptionSpecs>(command: CommandName, args: readonly string[], options: O) {
+export function parseCommandArgs<const O extends OptionSpecs>(
+  command: CommandName,
+  args: readonly string[],
+  options: O,
+): ParsedCommandArgs<O> {
   try {
     return parseArgs({ args: [...args], options: { ...options, ...HELP_OPTION }, allowPositionals: true, strict: true });
   } catch (e) {
