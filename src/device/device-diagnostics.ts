@@ -98,7 +98,7 @@ export const CTX_DIAGNOSTICS = defineDiagnosticCodes({
   E_QUERY_TYPE: 3440,
   /** END_QUERY without BEGIN_QUERY. */
   E_QUERY_STATE: 3441,
-  /** The 12-byte query result does not fit the guest region. */
+  /** The 12-byte query result does not fit the guest region or touches an unmapped page. */
   E_QUERY_RESULT: 3442,
   /** A DRAW_PRIMITIVES that does not validate. */
   E_DRAW: 3450,

@@ -1,7 +1,8 @@
 /**
  * The one place where a context's raw render-state words become the rasteriser's readonly state
- * objects (Mesa's `sp_state_derived.c` role): done once per draw, nothing cached between draws,
- * so a state change can never be missed.
+ * objects (Mesa's `sp_state_derived.c` role). The functions here are pure; the draw keeps their
+ * output-merger result between draws only under a key of every render-state word
+ * (`draw-cache.ts`), so a state change can never be missed.
  *
  * Enumerated values keep SVGA's numbers; the raster documents a harmless meaning for values
  * outside each enum, so nothing is validated here beyond unpacking.

@@ -278,6 +278,7 @@ export function drawPrimitives(
   if (vertices.fetchOutOfBounds > 0) {
     report(PipelineDiag.W_FETCH_OUT_OF_BOUNDS, `${vertices.fetchOutOfBounds} vertex elements lie outside their surface and read as zero`);
   }
+  emitter.reportDiagnostics(report);
   if (indexOutOfBounds > 0) report(PipelineDiag.W_INDEX_OUT_OF_BOUNDS, `${indexOutOfBounds} indices lie outside their surface and read as zero`);
   if (vertices.failedInvocations > 0) {
     report(PipelineDiag.W_VERTEX_SHADER_FAILED, `${vertices.failedInvocations} vertex shader invocations failed; their primitives were dropped`);

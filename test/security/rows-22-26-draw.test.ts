@@ -144,7 +144,11 @@ describe('checklist rows 22–26: the draw path', () => {
     ];
     const draw2 = (t: Trace, n: number) => void t.fifo((w) => w.drawPrimitives({ cid: CID, decls: [decl(3, 9, 0, 20, VB2), decl(4, 10, 16, 20, VB2)], ranges: [listRange(n)] }));
     const r = expectSkipped({ setup: sceneWith(bad), hostile: (t) => draw2(t, 2), follow });
-    expect(lines(r.hostile)).toEqual([]);
+    // Both triangles are dropped whole and counted in one warning for the draw.
+    expect(lines(r.hostile)).toEqual(['5011 W_PRETRANSFORMED_DROPPED #6 @796 DRAW_PRIMITIVES']);
+    expect(r.hostile.map((d) => d.message)).toEqual([
+      '2 pre-transformed primitives have a vertex outside the guard band or not finite; dropped',
+    ]);
 
     // rhw = 0 (w infinite) on pre-transformed vertices is no error: the window positions are
     // finite, so the triangle is drawn, and its colour is exact (no NaN from a 1/rhw).
@@ -159,8 +163,8 @@ describe('checklist rows 22–26: the draw path', () => {
     expect(rtBytes(zeroRhw)).toEqual(rows.flat());
 
     // Pre-transformed vertices at ±1e30 are finite but far outside the rasteriser's guard band
-    // (no clipping applies to them): the primitive is dropped before any pixel loop, under a
-    // viewport 2^31 wide. The next draw still fills exactly the 16 pixels.
+    // (no clipping applies to them): the primitive is dropped before any pixel loop, with a 5011
+    // warning, under a viewport 2^31 wide. The next draw still fills exactly the 16 pixels.
     const t = new Trace();
     sceneWith([[-1e30, -1e30, 0.5, 1], [1e30, -1e30, 0.5, 1], [-1e30, 1e30, 0.5, 1]])(t);
     t.fifo((w) => {
@@ -168,7 +172,7 @@ describe('checklist rows 22–26: the draw path', () => {
       w.drawPrimitives({ cid: CID, decls: [decl(3, 9, 0, 20, VB2), decl(4, 10, 16, 20, VB2)], ranges: [listRange(1)] });
     });
     const big = replay(t.finish());
-    expect(lines(big.diagnostics)).toEqual([]);
+    expect(lines(big.diagnostics)).toEqual(['5011 W_PRETRANSFORMED_DROPPED #6 @764 DRAW_PRIMITIVES']);
     expect(rtBytes(big).every((b) => b === 0)).toBe(true);
     expect(exec(big, (w) => drawTriangle(w))).toEqual([]);
     expect(rtBytes(big)).toEqual(Array.from({ length: 16 }, () => [0, 0xff, 0, 0xff]).flat());
