@@ -32,13 +32,28 @@ import type { VertexArray } from './vertex-fetch.js';
 import { VertexProcessor } from './vertex-processor.js';
 import { VertexRunnerCache, type VertexStage } from './vertex-stage.js';
 
+/** The bank arrays a context's constant views were made over, and the views. */
+interface BankViews {
+  readonly float: Uint32Array;
+  readonly int: Uint32Array;
+  readonly bool: Uint32Array;
+  readonly constants: ShaderConstants;
+}
+
 /** The per-context caches of the draw path. */
 export class DrawCache {
   /** The pixel-shader fragment stages (see `fragment-stage-cache.ts`). */
   readonly fragments = new FragmentStageCache();
   /** The current draw's vertex sampler, which the kept vertex runners sample through. */
   readonly vertexSampler = new ForwardingSampler();
-  private readonly views = new Map<DrawConstantBanks, { readonly banks: DrawConstantBanks; readonly float: Uint32Array; readonly int: Uint32Array; readonly bool: Uint32Array; readonly constants: ShaderConstants }>();
+  private readonly views = new Map<DrawConstantBanks, BankViews>();
+  private readonly runners = new Map<ShaderRunMode, VertexRunnerCache>();
+  /** The render-state words the cached output-merger state was derived from. */
+  private mergerStates: Uint32Array | undefined;
+  private mergerFog = false;
+  private merger: OutputMergerState | undefined;
+  private lastTargets: ResolvedTargets | undefined;
+  private processor: VertexProcessor | undefined;
 
   /**
    * `contextConstants(banks)`: views over the live words, made again only if the bank arrays
@@ -50,16 +65,9 @@ export class DrawCache {
     // A context has two bank sets (vertex, pixel); anything else starts the map over.
     if (this.views.size >= 2) this.views.clear();
     const constants = contextConstants(banks);
-    this.views.set(banks, { banks, float: banks.float, int: banks.int, bool: banks.bool, constants });
+    this.views.set(banks, { float: banks.float, int: banks.int, bool: banks.bool, constants });
     return constants;
   }
-  private readonly runners = new Map<ShaderRunMode, VertexRunnerCache>();
-  /** The render-state words the cached output-merger state was derived from. */
-  private mergerStates: Uint32Array | undefined;
-  private mergerFog = false;
-  private merger: OutputMergerState | undefined;
-  private lastTargets: ResolvedTargets | undefined;
-  private processor: VertexProcessor | undefined;
 
   /** `fresh`, or the previous draw's set when it binds exactly the same images and formats. */
   targets(fresh: ResolvedTargets): ResolvedTargets {
