@@ -15,6 +15,7 @@
  * programs (least recently used dropped); one cache per context.
  */
 import type { Diagnostic, DiagnosticSink } from '../common/diagnostics.js';
+import { LruMap } from '../common/lru-map.js';
 import type { FragmentStage } from '../raster/raster-interfaces.js';
 import { UNBOUND_SAMPLER, type ShaderConstants, type ShaderProgram, type TextureSampleRequest, type TextureSampler } from '../shader-vm/index.js';
 import type { ShaderRunMode } from '../shader-vm/jit/index.js';
@@ -124,7 +125,7 @@ export class FragmentStageCache {
   readonly sampler = new ForwardingSampler();
   /** The current draw's shader sink, for kept stages. */
   readonly sink = new ForwardingSink();
-  private readonly entries = new Map<ShaderProgram, Entry>();
+  private readonly entries = new LruMap<ShaderProgram, Entry>(FRAGMENT_STAGE_CACHE_ENTRIES);
 
   /**
    * The stage of `program` for these inputs: a kept one when all of them match, else `build()`
@@ -149,16 +150,10 @@ export class FragmentStageCache {
       sameBools(found.bools, constants.bool) &&
       sameTargets(found.targets, targets)
     ) {
-      this.entries.delete(program);
-      this.entries.set(program, found);
       return found.stage;
     }
+    // A changed input replaces the program's entry in place; a new program may drop the oldest.
     const stage = build();
-    this.entries.delete(program);
-    if (this.entries.size >= FRAGMENT_STAGE_CACHE_ENTRIES) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
     this.entries.set(program, {
       stage,
       mode,

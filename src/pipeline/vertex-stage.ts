@@ -8,6 +8,7 @@
  *   elements are the outputs and POSITIONT carries window x, y, depth z and 1/w.
  */
 import type { DiagnosticSink } from '../common/diagnostics.js';
+import { LruMap } from '../common/lru-map.js';
 import {
   cachedOutputSignature,
   DeclUsage,
@@ -114,7 +115,7 @@ function declKey(decls: readonly DeclSemantic[]): Int32Array {
  * {@link VERTEX_RUNNER_CACHE_ENTRIES}. One cache per context: nothing crosses contexts.
  */
 export class VertexRunnerCache {
-  private readonly entries = new Map<ShaderProgram, RunnerEntry>();
+  private readonly entries = new LruMap<ShaderProgram, RunnerEntry>(VERTEX_RUNNER_CACHE_ENTRIES);
   private readonly mode: ShaderRunMode;
 
   constructor(mode: ShaderRunMode) {
@@ -124,16 +125,10 @@ export class VertexRunnerCache {
   private entry(program: ShaderProgram, options: VertexShaderRunnerOptions): RunnerEntry {
     const found = this.entries.get(program);
     if (found !== undefined) {
-      this.entries.delete(program);
-      this.entries.set(program, found);
       found.runner.rebind(options);
       return found;
     }
     const made: RunnerEntry = { runner: newRunner(program, options, this.mode), stage: undefined, decls: new Int32Array(0) };
-    if (this.entries.size >= VERTEX_RUNNER_CACHE_ENTRIES) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
     this.entries.set(program, made);
     return made;
   }

@@ -1,8 +1,8 @@
 /**
  * A bounded least-recently-used cache of generated programs by key string, with hit and miss
- * counters (llvmpipe's variant cache, SwiftShader's `RoutineCache`). A `Map` keeps insertion
- * order, so re-inserting on a hit makes the first entry the least recently used one.
+ * counters (llvmpipe's variant cache, SwiftShader's `RoutineCache`).
  */
+import { LruMap } from '../../common/lru-map.js';
 
 /** Hit / miss / eviction counts of a cache. */
 export interface CacheStats {
@@ -15,15 +15,14 @@ export interface CacheStats {
 
 /** An LRU map from key strings to values built on a miss. */
 export class ProgramCache<T> {
-  private readonly entries = new Map<string, T>();
-  private readonly capacity: number;
+  private readonly entries: LruMap<string, T>;
   private hits = 0;
   private misses = 0;
   private evictions = 0;
 
   /** `capacity` is clamped to at least 1. */
   constructor(capacity: number) {
-    this.capacity = Math.max(1, Math.floor(Number.isFinite(capacity) ? capacity : 1));
+    this.entries = new LruMap(capacity);
   }
 
   /** The value of `key`, built with `build` (and cached) on a miss. */
@@ -31,20 +30,11 @@ export class ProgramCache<T> {
     const found = this.entries.get(key);
     if (found !== undefined) {
       this.hits++;
-      this.entries.delete(key);
-      this.entries.set(key, found);
       return found;
     }
     this.misses++;
     const value = build();
-    if (this.entries.size >= this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) {
-        this.entries.delete(oldest.value);
-        this.evictions++;
-      }
-    }
-    this.entries.set(key, value);
+    if (this.entries.set(key, value) !== undefined) this.evictions++;
     return value;
   }
 
@@ -55,7 +45,7 @@ export class ProgramCache<T> {
 
   /** The counters. */
   stats(): CacheStats {
-    return { hits: this.hits, misses: this.misses, evictions: this.evictions, size: this.entries.size, capacity: this.capacity };
+    return { hits: this.hits, misses: this.misses, evictions: this.evictions, size: this.entries.size, capacity: this.entries.capacity };
   }
 
   /** Drops every entry and zeroes the counters. */

@@ -5,6 +5,7 @@
  * decoded, and the device decodes a guest shader once per SHADER_DEFINE.
  */
 
+import { LruMap } from '../../common/lru-map.js';
 import type { ShaderProgram } from '../ir/ir.js';
 import type { CompileOptions, CompiledShader } from './compile-shader.js';
 import { compileShader } from './compile-shader.js';
@@ -30,16 +31,19 @@ export const DEFAULT_CACHE_CAPACITY = 256;
 
 /** A bounded LRU of compiled shaders. */
 export class ShaderCache {
-  readonly capacity: number;
   readonly options: CompileOptions;
   readonly stats: ShaderCacheStats = { hits: 0, misses: 0, unsupported: 0, fallbackRuns: 0, evictions: 0, compileMs: 0 };
-  /** Map iteration order is insertion order: the first key is the least recently used. */
-  private readonly entries = new Map<ShaderProgram, CompiledShader>();
+  private readonly entries: LruMap<ShaderProgram, CompiledShader>;
   /** The most recently used entry: a repeat look-up (every quad of a draw) skips the re-ordering. */
   private last: { program: ShaderProgram; compiled: CompiledShader } | undefined;
 
+  /** Programs kept at most. */
+  get capacity(): number {
+    return this.entries.capacity;
+  }
+
   constructor(capacity = DEFAULT_CACHE_CAPACITY, options: CompileOptions = {}) {
-    this.capacity = Math.max(1, Math.floor(Number.isFinite(capacity) ? capacity : DEFAULT_CACHE_CAPACITY));
+    this.entries = new LruMap(Number.isFinite(capacity) ? capacity : DEFAULT_CACHE_CAPACITY);
     this.options = options;
   }
 
@@ -53,8 +57,6 @@ export class ShaderCache {
     const hit = this.entries.get(program);
     if (hit) {
       this.stats.hits++;
-      this.entries.delete(program);
-      this.entries.set(program, hit);
       this.last = { program, compiled: hit };
       return hit;
     }
@@ -64,15 +66,8 @@ export class ShaderCache {
     const compiled = compileShader(program, this.options);
     this.stats.compileMs += performance.now() - t0;
     if (!compiled.ok) this.stats.unsupported++;
-    this.entries.set(program, compiled);
+    if (this.entries.set(program, compiled) !== undefined) this.stats.evictions++;
     this.last = { program, compiled };
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-      if (this.last?.program === oldest.value) this.last = undefined;
-      this.stats.evictions++;
-    }
     return compiled;
   }
 
