@@ -296,15 +296,7 @@ export class PixelQuadRunner {
     }
     if (m.busy) {
       // Re-entered (a sampler shading with this very runner): take the one-shot path.
-      const input: PixelQuadInput = {
-        ...this.options,
-        activeMask,
-        ...(v ? { v } : {}),
-        ...(t ? { t } : {}),
-        ...(vPos ? { vPos } : {}),
-        ...(vFace !== undefined ? { vFace } : {}),
-      };
-      return this.copy(runPixelQuad(this.program, input));
+      return this.copy(runPixelQuad(this.program, oneShotPixelInput(this.options, v, t, vPos, vFace, activeMask)));
     }
     m.busy = true;
     try {
@@ -333,6 +325,28 @@ export class PixelQuadRunner {
   private copy(r: PixelQuadResult): PixelQuadRun {
     return copyPixelResult(this.result, r);
   }
+}
+
+/**
+ * A runner's quad as the one-shot entry points take it (a re-entered runner, whose machine is
+ * busy, shades through them): the runner's options plus this quad's inputs.
+ */
+export function oneShotPixelInput(
+  options: PixelQuadRunnerOptions,
+  v: Float32Array | undefined,
+  t: Float32Array | undefined,
+  vPos: Float32Array | undefined,
+  vFace: number | ArrayLike<number> | undefined,
+  activeMask: number,
+): PixelQuadInput {
+  return {
+    ...options,
+    activeMask,
+    ...(v ? { v } : {}),
+    ...(t ? { t } : {}),
+    ...(vPos ? { vPos } : {}),
+    ...(vFace !== undefined ? { vFace } : {}),
+  };
 }
 
 /**

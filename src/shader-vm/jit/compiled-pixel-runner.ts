@@ -12,8 +12,8 @@ import type { ExecStatus, TextureStageState } from '../interp/exec-context.js';
 import { Machine } from '../interp/machine.js';
 import type { PreparedShader } from '../interp/prepare.js';
 import { prepareShader } from '../interp/prepare.js';
-import type { PixelQuadInput, PixelQuadRun, PixelQuadRunnerOptions } from '../interp/run-pixel.js';
-import { copyPixelResult, failedPixelRun, PIXEL_INPUT_REGISTERS, PIXEL_TEXCOORD_SETS, PixelQuadRunner } from '../interp/run-pixel.js';
+import type { PixelQuadRun, PixelQuadRunnerOptions } from '../interp/run-pixel.js';
+import { copyPixelResult, failedPixelRun, oneShotPixelInput, PIXEL_INPUT_REGISTERS, PIXEL_TEXCOORD_SETS, PixelQuadRunner } from '../interp/run-pixel.js';
 import { saturateF } from '../ops/scalar.js';
 import type { TextureSampler } from '../interp/texture-sampler.js';
 import { UNBOUND_SAMPLER } from '../interp/texture-sampler.js';
@@ -131,14 +131,7 @@ export class CompiledPixelQuadRunner {
     }
     if (m.busy) {
       // Re-entered (a sampler shading with this very runner): the one-shot compiled path.
-      const input: PixelQuadInput = {
-        ...this.options,
-        activeMask,
-        ...(v ? { v } : {}),
-        ...(t ? { t } : {}),
-        ...(vPos ? { vPos } : {}),
-        ...(vFace !== undefined ? { vFace } : {}),
-      };
+      const input = oneShotPixelInput(this.options, v, t, vPos, vFace, activeMask);
       return copyPixelResult(this.result, runPixelQuadCompiled(this.program, input, this.cache));
     }
     m.busy = true;
